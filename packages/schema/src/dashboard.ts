@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { fiscalYearParam, isoDate, quarterParam, unitCode } from "./common";
+
+export const dashboardQuery = z.strictObject({
+  fiscalYear: fiscalYearParam,
+  quarter: quarterParam.optional(),
+  asOf: isoDate.optional(),
+});
+
+export const statusCounts = z.object({
+  done: z.number().int(),
+  no_schedule: z.number().int(),
+  not_started: z.number().int(),
+  behind: z.number().int(),
+  on_track: z.number().int(),
+});
+
+export const dashboardFigures = z.object({
+  projects: z.number().int(),
+  averageProgress: z.number().nullable(),
+  byStatus: statusCounts,
+  notReportedThisMonth: z.number().int(),
+  budgetAllocated: z.number(),
+  budgetSpent: z.number(),
+  /** spent ÷ allocated, in percent; null when nothing is allocated */
+  disbursementRate: z.number().nullable(),
+  indicators: z.number().int(),
+  indicatorsAchieved: z.number().int(),
+});
+
+export const dashboardUnitRow = dashboardFigures
+  .extend({ unitCode, unitName: z.string(), unitKind: z.string() })
+  .meta({ id: "DashboardUnitRow" });
+
+export const dashboard = z
+  .object({
+    fiscalYear: z.number().int(),
+    quarter: z.number().int().nullable(),
+    asOf: isoDate,
+    /** The period the figures cover: the fiscal year, or one quarter of it. */
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    unit: z.object({ code: unitCode, name: z.string(), kind: z.string() }),
+    totals: dashboardFigures,
+    units: z.array(dashboardUnitRow),
+  })
+  .meta({ id: "Dashboard" });
+
+export type Dashboard = z.infer<typeof dashboard>;
+export type DashboardFigures = z.infer<typeof dashboardFigures>;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { isoDate, optionalText, percent, quarter } from "./common";
+
+/** ผลการดำเนินงาน: a dated, cumulative progress report with its narrative. */
+export const reportInput = z
+  .strictObject({
+    reportDate: isoDate,
+    percent,
+    narrative: optionalText(20_000).default(""),
+    problems: optionalText(5_000).default(""),
+    obstacles: optionalText(5_000).default(""),
+  })
+  .meta({ id: "ReportInput" });
+
+export const reportPatch = z
+  .strictObject({
+    reportDate: isoDate.optional(),
+    percent: percent.optional(),
+    narrative: optionalText(20_000).optional(),
+    problems: optionalText(5_000).optional(),
+    obstacles: optionalText(5_000).optional(),
+  })
+  .meta({ id: "ReportPatch" });
+
+export const progressReport = z
+  .object({
+    id: z.number().int(),
+    reportDate: isoDate,
+    percent: z.number(),
+    narrative: z.string(),
+    problems: z.string(),
+    obstacles: z.string(),
+    fiscalYear: z.number().int(),
+    quarter,
+    /** Set when this percent is lower than the previous report's: cumulative percents should not drop. */
+    dropsFromPrevious: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ProgressReport" });
+
+export type ReportInput = z.output<typeof reportInput>;
+export type ReportPatch = z.output<typeof reportPatch>;
+export type ProgressReport = z.infer<typeof progressReport>;
