@@ -24,6 +24,9 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
   }),
 };
 
+/** zod reports a missing value as an invalid type whose received value is undefined. */
+const isMissing = (issue: Issue) => issue.code === "invalid_type" && / received undefined$/.test(issue.message);
+
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, side: "min" | "max") {
   const value = side === "min" ? issue.minimum : issue.maximum;
   return { value: String(value), inclusive: issue.inclusive !== false };
@@ -38,7 +41,7 @@ export function describeIssue(issue: Issue): LocalizedMessage {
       return reason ? reason(params) : { th: "ค่าไม่ถูกต้อง", en: issue.message };
     }
     case "invalid_type":
-      if (issue.input === undefined) return { th: "จำเป็นต้องระบุ", en: "Required" };
+      if (isMissing(issue)) return { th: "จำเป็นต้องระบุ", en: "Required" };
       return { th: `ชนิดข้อมูลไม่ถูกต้อง ต้องเป็น ${issue.expected}`, en: `Expected ${issue.expected}` };
     case "too_small": {
       const { value, inclusive } = bound(issue, "min");
@@ -78,7 +81,7 @@ export function describeIssue(issue: Issue): LocalizedMessage {
 
 function issueCode(issue: Issue): string {
   if (issue.code === "custom") return String((issue.params as Record<string, unknown> | undefined)?.reason ?? "custom");
-  if (issue.code === "invalid_type" && issue.input === undefined) return "required";
+  if (issue.code === "invalid_type" && isMissing(issue)) return "required";
   if (issue.code === "invalid_format" && REASONS[issue.message]) return issue.message;
   return issue.code;
 }

@@ -284,3 +284,7 @@ ALTER TABLE "indicator_quarter_result" ADD CONSTRAINT "indicator_quarter_result_
 -- Trigram indexes for substring search on normalised names
 CREATE INDEX "project_name_search_trgm_idx" ON "project" USING GIN ("name_search" gin_trgm_ops);
 CREATE INDEX "org_unit_name_search_trgm_idx" ON "org_unit" USING GIN ("name_search" gin_trgm_ops);
+
+-- Sort keys order by code point ("C"), whatever the server's default collation (see thaiSortKey)
+ALTER TABLE "org_unit" ALTER COLUMN "name_sort_key" TYPE TEXT COLLATE "C";
+ALTER TABLE "project" ALTER COLUMN "name_sort_key" TYPE TEXT COLLATE "C";

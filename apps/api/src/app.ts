@@ -1,0 +1,50 @@
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database } from "./db/database";
+import type { Env } from "./env";
+import db from "./plugins/app/db";
+import repositories from "./plugins/app/repositories";
+import errorHandler from "./plugins/external/error-handler";
+import openapi from "./plugins/external/openapi";
+import webApp from "./plugins/external/web-app";
+import dashboardRoutes from "./routes/api/v1/dashboard";
+import indicatorsRoutes from "./routes/api/v1/indicators";
+import projectActivityRoutes from "./routes/api/v1/project-activity";
+import projectsRoutes from "./routes/api/v1/projects";
+import unitsRoutes from "./routes/api/v1/units";
+
+export interface AppOptions {
+  env: Env;
+  db: Database;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** The whole application on an open database: external plugins, app decorators, then routes. */
+export async function buildApp({ env, db: database, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: env.LOG_LEVEL },
+    bodyLimit: 1_048_576,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(openapi);
+  await app.register(db, { db: database, env });
+  await app.register(repositories);
+  await app.register(
+    async (v1) => {
+      await v1.register(unitsRoutes);
+      await v1.register(projectsRoutes);
+      await v1.register(projectActivityRoutes);
+      await v1.register(indicatorsRoutes);
+      await v1.register(dashboardRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+  await app.register(webApp, { env });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

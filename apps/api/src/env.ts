@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isValidIsoDate } from "@cpm/schema/rules";
+import { z } from "zod";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const envSchema = z.object({
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** PostgreSQL server; when unset the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().default(path.join(repoRoot, "data")),
+  /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
+  APP_TODAY: z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional(),
+  TIME_ZONE: z.string().default("Asia/Bangkok"),
+  /** Load demo data into an empty database: default on for the embedded database, off for a server. */
+  SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse configuration once; a bad value stops the process with a message naming the variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const webDistExists = (env: Env) => existsSync(path.join(env.WEB_DIST, "index.html"));
+export { repoRoot };

@@ -1,0 +1,139 @@
+import type { Dashboard, DashboardFigures } from "@cpm/schema";
+import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter } from "@cpm/schema/rules";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { notFound } from "../lib/problems";
+import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
+
+interface FigureRow {
+  group_id: number | null;
+  projects: bigint;
+  average_progress: Prisma.Decimal | null;
+  done: bigint;
+  no_schedule: bigint;
+  not_started: bigint;
+  behind: bigint;
+  on_track: bigint;
+  not_reported: bigint;
+  allocated: Prisma.Decimal | null;
+  spent: Prisma.Decimal | null;
+}
+
+interface IndicatorRow {
+  group_id: number | null;
+  indicators: bigint;
+  achieved: bigint;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): DashboardFigures {
+  const allocated = Number(row?.allocated ?? 0);
+  const spent = Number(row?.spent ?? 0);
+  return {
+    projects: Number(row?.projects ?? 0),
+    averageProgress: row?.average_progress == null ? null : Number(row.average_progress),
+    byStatus: {
+      done: Number(row?.done ?? 0),
+      no_schedule: Number(row?.no_schedule ?? 0),
+      not_started: Number(row?.not_started ?? 0),
+      behind: Number(row?.behind ?? 0),
+      on_track: Number(row?.on_track ?? 0),
+    },
+    notReportedThisMonth: Number(row?.not_reported ?? 0),
+    budgetAllocated: allocated,
+    budgetSpent: spent,
+    disbursementRate: allocated > 0 ? round2((spent / allocated) * 100) : null,
+    indicators: Number(kpi?.indicators ?? 0),
+    indicatorsAchieved: Number(kpi?.achieved ?? 0),
+  };
+}
+
+/**
+ * Figures for a unit and each of its child units (each with its whole subtree), computed in SQL.
+ * The period is the fiscal year or one quarter; the figures are as of its end (or today, if sooner).
+ */
+export function dashboardRepository(prisma: PrismaClient) {
+  return {
+    async forUnit(unitCode: string, fiscalYear: number, quarter: Quarter | undefined, today: IsoDate, asOfParam?: IsoDate): Promise<Dashboard> {
+      const unit = await prisma.orgUnit.findUnique({ where: { code: unitCode }, include: { children: true } });
+      if (!unit) throw notFound("unit", unitCode, "หน่วยงาน");
+      const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
+      const asOf = asOfParam ?? (today < period.end ? today : period.end);
+
+      // Map every unit of the subtree to the child it rolls up to (the unit itself for its own projects).
+      const groups = Prisma.sql`
+        groups AS (
+          SELECT id, id AS group_id FROM org_unit WHERE parent_id = ${unit.id}
+          UNION ALL
+          SELECT u.id, g.group_id FROM org_unit u JOIN groups g ON u.parent_id = g.id
+        ),
+        grouped AS (
+          SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
+        )`;
+      const figures = await prisma.$queryRaw<FigureRow[]>`
+        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf)}
+        SELECT gr.group_id,
+          COUNT(*) AS projects,
+          ROUND(AVG(COALESCE(m.progress, 0)), 2) AS average_progress,
+          COUNT(*) FILTER (WHERE m.schedule_status = 'done') AS done,
+          COUNT(*) FILTER (WHERE m.schedule_status = 'no_schedule') AS no_schedule,
+          COUNT(*) FILTER (WHERE m.schedule_status = 'not_started') AS not_started,
+          COUNT(*) FILTER (WHERE m.schedule_status = 'behind') AS behind,
+          COUNT(*) FILTER (WHERE m.schedule_status = 'on_track') AS on_track,
+          COUNT(*) FILTER (WHERE NOT m.reported_this_month) AS not_reported,
+          SUM(p.budget_allocated) AS allocated,
+          SUM(p.budget_spent) AS spent
+        FROM project p
+        JOIN metrics m ON m.project_id = p.id
+        JOIN grouped gr ON gr.id = p.unit_id
+        WHERE p.fiscal_year = ${fiscalYear}
+        GROUP BY ROLLUP (gr.group_id)`;
+      const kpis = await prisma.$queryRaw<IndicatorRow[]>`
+        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}
+        SELECT gr.group_id,
+          COUNT(*) AS indicators,
+          COUNT(*) FILTER (WHERE ${
+            quarter
+              ? Prisma.sql`(SELECT q.value FROM indicator_quarter_result q WHERE q.indicator_id = i.id AND q.quarter = ${quarter}) >= i.target`
+              : Prisma.sql`i.achieved >= i.target`
+          }) AS achieved
+        FROM indicator i
+        JOIN grouped gr ON gr.id = i.unit_id
+        WHERE i.fiscal_year = ${fiscalYear}
+        GROUP BY ROLLUP (gr.group_id)`;
+
+      const figuresOf = (groupId: number | null) => figures.find((row) => row.group_id === groupId);
+      const kpisOf = (groupId: number | null) => kpis.find((row) => row.group_id === groupId);
+      const rowsUnits = [...unit.children];
+      if (figuresOf(unit.id) || kpisOf(unit.id)) rowsUnits.unshift(unit);
+      return {
+        fiscalYear,
+        quarter: quarter ?? null,
+        asOf,
+        periodStart: period.start,
+        periodEnd: period.end,
+        unit: { code: unit.code, name: unit.name, kind: unit.kind },
+        totals: toFigures(figuresOf(null), kpisOf(null)),
+        units: rowsUnits
+          .map((child) => ({
+            unitCode: child.code,
+            unitName: child.name,
+            unitKind: child.kind,
+            nameSortKey: child.nameSortKey,
+            ...toFigures(figuresOf(child.id), kpisOf(child.id)),
+          }))
+          .sort((a, b) => (a.nameSortKey < b.nameSortKey ? -1 : a.nameSortKey > b.nameSortKey ? 1 : 0))
+          .map(({ nameSortKey: _key, ...row }) => row),
+      };
+    },
+
+    /** The root of the unit tree: the city itself. */
+    async rootUnitCode(): Promise<string> {
+      const root = await prisma.orgUnit.findFirst({ where: { parentId: null }, orderBy: { id: "asc" } });
+      if (!root) throw notFound("unit", "(root)", "หน่วยงาน");
+      return root.code;
+    },
+  };
+}
+
+export type DashboardRepository = ReturnType<typeof dashboardRepository>;

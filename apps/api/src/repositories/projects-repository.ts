@@ -1,0 +1,237 @@
+import type { ProjectCreate, ProjectDetail, ProjectListQuery, ProjectPatch, ProjectSummary } from "@cpm/schema";
+import { fiscalYearSpan, type IsoDate, searchText } from "@cpm/schema/rules";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
+import { conflict, invalid, notFound } from "../lib/problems";
+import { nameColumns } from "../lib/text-columns";
+import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
+import { projectDetailInclude, toProjectDetail } from "./project-detail";
+import { lockProjectForWrite } from "./project-lock";
+
+const SORT_SQL: Record<ProjectListQuery["sort"], string> = {
+  code: "u.code %s, p.serial %s",
+  name: "p.name_sort_key %s, p.code %s",
+  progress: "COALESCE(m.progress, -1) %s, p.code %s",
+  plannedProgress: "m.planned %s, p.code %s",
+  lastReportDate: "m.last_report_date %s NULLS LAST, p.code %s",
+  budgetAllocated: "p.budget_allocated %s NULLS LAST, p.code %s",
+  updatedAt: "p.updated_at %s, p.code %s",
+};
+
+interface SummaryRow {
+  code: string;
+  name: string;
+  unit_code: string;
+  unit_name: string;
+  fiscal_year: number;
+  responsible_officer: string;
+  budget_allocated: Prisma.Decimal | null;
+  budget_spent: Prisma.Decimal | null;
+  progress: Prisma.Decimal | null;
+  last_report_date: Date | null;
+  planned: Prisma.Decimal;
+  schedule_status: ProjectSummary["scheduleStatus"];
+  reported_this_month: boolean;
+  version: number;
+  updated_at: Date;
+  total: bigint;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type Tx = Prisma.TransactionClient;
+
+async function ensureFiscalYear(tx: Tx, year: number) {
+  const span = fiscalYearSpan(year);
+  await tx.fiscalYear.upsert({
+    where: { year },
+    create: { year, startsOn: toDbDate(span.start), endsOn: toDbDate(span.end) },
+    update: {},
+  });
+}
+
+async function unitIdOrNull(tx: Tx, field: string, code: string | null | undefined): Promise<number | null | undefined> {
+  if (code === undefined) return undefined;
+  if (code === null) return null;
+  const unit = await tx.orgUnit.findUnique({ where: { code }, select: { id: true } });
+  if (!unit) throw invalid(field, "unknownUnit", { th: `ไม่พบหน่วยงาน ${code}`, en: `No unit ${code}` });
+  return unit.id;
+}
+
+async function strategyIdOrNull(tx: Tx, code: string | null | undefined): Promise<number | null | undefined> {
+  if (code === undefined || code === null) return code;
+  const node = await tx.strategyNode.findUnique({ where: { code }, select: { id: true } });
+  if (!node) throw invalid("strategyCode", "unknownStrategy", { th: `ไม่พบยุทธศาสตร์ ${code}`, en: `No strategy node ${code}` });
+  return node.id;
+}
+
+async function checkPolicies(tx: Tx, codes: string[] | undefined) {
+  if (!codes?.length) return;
+  const found = await tx.policy.findMany({ where: { code: { in: codes } }, select: { code: true } });
+  const missing = codes.filter((code) => !found.some((p) => p.code === code));
+  if (missing.length) {
+    throw invalid("policyCodes", "unknownPolicy", { th: `ไม่พบนโยบาย ${missing.join(", ")}`, en: `No policy ${missing.join(", ")}` });
+  }
+}
+
+function checkBudget(allocated: number | null | undefined, spent: number | null | undefined) {
+  if (allocated != null && spent != null && spent > allocated) {
+    throw invalid("budgetSpent", "spentOverAllocated", {
+      th: "งบประมาณที่ใช้ไปต้องไม่เกินงบประมาณที่ได้รับ",
+      en: "Budget spent must not exceed budget allocated",
+    });
+  }
+}
+
+export function projectsRepository(prisma: PrismaClient) {
+  async function get(code: string, asOf: IsoDate, client: Tx | PrismaClient = prisma): Promise<ProjectDetail> {
+    const project = await client.project.findFirst({ where: { code, deletedAt: null }, include: projectDetailInclude });
+    if (!project) throw notFound("project", code, "โครงการ");
+    return toProjectDetail(project, asOf);
+  }
+
+  return {
+    get,
+
+    async list(query: ProjectListQuery, asOf: IsoDate) {
+      const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+      if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
+      if (query.unit) where.push(Prisma.sql`p.unit_id IN (SELECT id FROM subtree)`);
+      if (query.status) where.push(Prisma.sql`m.schedule_status = ${query.status}`);
+      if (query.reportedThisMonth !== undefined) where.push(Prisma.sql`m.reported_this_month = ${query.reportedThisMonth}`);
+      const q = query.q ? searchText(query.q) : "";
+      if (q) where.push(Prisma.sql`(p.name_search LIKE ${likePattern(q)} OR p.code LIKE ${likePattern(q)})`);
+      const direction = query.order === "desc" ? "DESC" : "ASC";
+      const orderBy = Prisma.raw(SORT_SQL[query.sort].replaceAll("%s", direction));
+      const ctes = query.unit ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf)}` : projectMetricsCte(asOf);
+      const rows = await prisma.$queryRaw<SummaryRow[]>`
+        WITH RECURSIVE ${ctes}
+        SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,
+          p.budget_allocated, p.budget_spent, m.progress, m.last_report_date, m.planned, m.schedule_status,
+          m.reported_this_month, p.version, p.updated_at, COUNT(*) OVER () AS total
+        FROM project p
+        JOIN metrics m ON m.project_id = p.id
+        JOIN org_unit u ON u.id = p.unit_id
+        WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY ${orderBy}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+      let total = Number(rows[0]?.total ?? 0);
+      if (rows.length === 0 && query.page > 1) {
+        const counted = await prisma.$queryRaw<{ total: bigint }[]>`
+          WITH RECURSIVE ${ctes}
+          SELECT COUNT(*) AS total FROM project p JOIN metrics m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;
+        total = Number(counted[0]?.total ?? 0);
+      }
+      const items: ProjectSummary[] = rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        unitCode: row.unit_code,
+        unitName: row.unit_name,
+        fiscalYear: row.fiscal_year,
+        responsibleOfficer: row.responsible_officer,
+        budgetAllocated: row.budget_allocated === null ? null : Number(row.budget_allocated),
+        budgetSpent: row.budget_spent === null ? null : Number(row.budget_spent),
+        progress: row.progress === null ? null : Number(row.progress),
+        lastReportDate: fromDbDateOrNull(row.last_report_date),
+        plannedProgress: Number(row.planned),
+        scheduleStatus: row.schedule_status,
+        reportedThisMonth: row.reported_this_month,
+        version: row.version,
+        updatedAt: row.updated_at.toISOString(),
+      }));
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async create(input: ProjectCreate, asOf: IsoDate): Promise<ProjectDetail> {
+      checkBudget(input.budgetAllocated, input.budgetSpent);
+      return prisma.$transaction(async (tx) => {
+        const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
+        if (!unit) throw invalid("unitCode", "unknownUnit", { th: `ไม่พบหน่วยงาน ${input.unitCode}`, en: `No unit ${input.unitCode}` });
+        let serial: number;
+        if (input.code) {
+          const [prefix, number] = input.code.split("-") as [string, string];
+          if (prefix !== input.unitCode) {
+            throw invalid("code", "codeUnitMismatch", {
+              th: "รหัสโครงการต้องขึ้นต้นด้วยรหัสหน่วยงาน",
+              en: "A project code must start with its unit's code",
+            });
+          }
+          serial = Number(number);
+          // a code stays taken after its project is deleted
+          if (await tx.project.findUnique({ where: { code: input.code }, select: { id: true } })) {
+            throw conflict("code", `Project code ${input.code} is already taken`, `รหัสโครงการ ${input.code} ถูกใช้แล้ว`);
+          }
+        } else {
+          // lock the unit row so that two creations do not draw the same number
+          await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unit.id} FOR UPDATE`;
+          const max = await tx.project.aggregate({ where: { unitId: unit.id }, _max: { serial: true } });
+          serial = (max._max.serial ?? 0) + 1;
+        }
+        await ensureFiscalYear(tx, input.fiscalYear);
+        await checkPolicies(tx, input.policyCodes);
+        const code = `${input.unitCode}-${serial}`;
+        await tx.project.create({
+          data: {
+            code,
+            serial,
+            unitId: unit.id,
+            fiscalYear: input.fiscalYear,
+            name: input.name,
+            ...nameColumns(input.name),
+            responsibleOfficer: input.responsibleOfficer,
+            responsibleUnitId: await unitIdOrNull(tx, "responsibleUnitCode", input.responsibleUnitCode),
+            budgetUnitId: await unitIdOrNull(tx, "budgetUnitCode", input.budgetUnitCode),
+            rationale: input.rationale,
+            objectives: input.objectives,
+            targets: input.targets,
+            strategyNodeId: await strategyIdOrNull(tx, input.strategyCode),
+            budgetAllocated: input.budgetAllocated,
+            budgetSpent: input.budgetSpent,
+            plannedStart: toDbDateOrNull(input.plannedStart),
+            plannedFinish: toDbDateOrNull(input.plannedFinish),
+            policies: { create: input.policyCodes.map((policyCode) => ({ policyCode })) },
+          },
+        });
+        return get(code, asOf, tx);
+      });
+    },
+
+    async update(code: string, patch: ProjectPatch, expectedVersion: number | undefined, asOf: IsoDate) {
+      return prisma.$transaction(async (tx) => {
+        const locked = await lockProjectForWrite(tx, code, expectedVersion);
+        const current = await tx.project.findUniqueOrThrow({ where: { id: locked.id } });
+        checkBudget(
+          patch.budgetAllocated !== undefined ? patch.budgetAllocated : Number(current.budgetAllocated ?? Number.NaN),
+          patch.budgetSpent !== undefined ? patch.budgetSpent : Number(current.budgetSpent ?? Number.NaN),
+        );
+        await checkPolicies(tx, patch.policyCodes);
+        const { policyCodes, responsibleUnitCode, budgetUnitCode, strategyCode, plannedStart, plannedFinish, ...fields } = patch;
+        await tx.project.update({
+          where: { id: locked.id },
+          data: {
+            ...fields,
+            ...(patch.name !== undefined ? nameColumns(patch.name) : {}),
+            responsibleUnitId: await unitIdOrNull(tx, "responsibleUnitCode", responsibleUnitCode),
+            budgetUnitId: await unitIdOrNull(tx, "budgetUnitCode", budgetUnitCode),
+            strategyNodeId: await strategyIdOrNull(tx, strategyCode),
+            plannedStart: plannedStart === undefined ? undefined : toDbDateOrNull(plannedStart),
+            plannedFinish: plannedFinish === undefined ? undefined : toDbDateOrNull(plannedFinish),
+            policies: policyCodes
+              ? { deleteMany: {}, create: policyCodes.map((policyCode) => ({ policyCode })) }
+              : undefined,
+          },
+        });
+        return get(code, asOf, tx);
+      });
+    },
+
+    async softDelete(code: string, expectedVersion: number | undefined) {
+      await prisma.$transaction(async (tx) => {
+        const locked = await lockProjectForWrite(tx, code, expectedVersion);
+        await tx.project.update({ where: { id: locked.id }, data: { deletedAt: new Date() } });
+      });
+    },
+  };
+}
+
+export type ProjectsRepository = ReturnType<typeof projectsRepository>;

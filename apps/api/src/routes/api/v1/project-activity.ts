@@ -1,0 +1,116 @@
+import { evaluationInput, planInput, problem, progressReport, projectDetail, quarterEvaluation, quarterParam, reportInput, reportPatch } from "@cpm/schema";
+import type { Quarter } from "@cpm/schema/rules";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { etagOf, expectedVersion } from "../../../lib/versions";
+import { ifMatchHeaders, projectParams } from "./projects";
+
+const reportParams = projectParams.extend({ id: z.coerce.number().int().positive() });
+
+/** The plan, monthly reports and quarterly evaluations of a project. Each write bumps the project's version. */
+const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    "/projects/:code/plan",
+    {
+      schema: {
+        tags: ["plan"],
+        summary: "Replace the whole plan atomically; the step weights must sum to 100",
+        params: projectParams,
+        headers: ifMatchHeaders,
+        body: planInput,
+        response: { 200: projectDetail, 400: problem, 404: problem, 412: problem },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params;
+      await app.repos.activity.replacePlan(code, request.body, expectedVersion(request.headers["if-match"]));
+      const project = await app.repos.projects.get(code, app.clock.today());
+      return reply.header("etag", etagOf(project.version)).send(project);
+    },
+  );
+
+  app.post(
+    "/projects/:code/reports",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Add a progress report (cumulative percent of the whole project)",
+        params: projectParams,
+        headers: ifMatchHeaders,
+        body: reportInput,
+        response: { 201: progressReport, 400: problem, 404: problem, 412: problem },
+      },
+    },
+    async (request, reply) => {
+      const report = await app.repos.activity.addReport(
+        request.params.code,
+        request.body,
+        app.clock.today(),
+        expectedVersion(request.headers["if-match"]),
+      );
+      return reply.status(201).send(report);
+    },
+  );
+
+  app.patch(
+    "/projects/:code/reports/:id",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Correct a progress report",
+        params: reportParams,
+        headers: ifMatchHeaders,
+        body: reportPatch,
+        response: { 200: progressReport, 400: problem, 404: problem, 412: problem },
+      },
+    },
+    async (request) =>
+      app.repos.activity.updateReport(
+        request.params.code,
+        request.params.id,
+        request.body,
+        app.clock.today(),
+        expectedVersion(request.headers["if-match"]),
+      ),
+  );
+
+  app.delete(
+    "/projects/:code/reports/:id",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Withdraw a progress report (kept in the database, no longer counted)",
+        params: reportParams,
+        headers: ifMatchHeaders,
+        response: { 204: z.undefined(), 404: problem, 412: problem },
+      },
+    },
+    async (request, reply) => {
+      await app.repos.activity.deleteReport(request.params.code, request.params.id, expectedVersion(request.headers["if-match"]));
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    "/projects/:code/evaluations/:quarter",
+    {
+      schema: {
+        tags: ["evaluations"],
+        summary: "Set the evaluation office's score (สยป. ประเมิน) for one fiscal quarter",
+        params: projectParams.extend({ quarter: quarterParam }),
+        headers: ifMatchHeaders,
+        body: evaluationInput,
+        response: { 200: quarterEvaluation, 400: problem, 404: problem, 412: problem },
+      },
+    },
+    async (request) =>
+      app.repos.activity.putEvaluation(
+        request.params.code,
+        request.params.quarter as Quarter,
+        request.body,
+        expectedVersion(request.headers["if-match"]),
+      ),
+  );
+};
+
+export default projectActivityRoutes;

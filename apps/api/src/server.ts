@@ -1,0 +1,36 @@
+import { buildApp } from "./app";
+import { startDatabase } from "./db/startup";
+import { loadEnv } from "./env";
+import { makeClock } from "./plugins/app/db";
+
+async function main() {
+  const env = loadEnv();
+  const clock = makeClock(env);
+  const { db, migrated, seeded } = await startDatabase(env, clock.today());
+  const app = await buildApp({ env, db });
+  app.log.info(
+    { database: db.kind, location: db.location, migrated, seededProjects: seeded?.projects ?? 0, today: clock.today() },
+    "database ready",
+  );
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void close("SIGINT"));
+  process.on("SIGTERM", () => void close("SIGTERM"));
+  const address = await app.listen({ host: env.HOST, port: env.PORT });
+  console.log(`\nCity project monitor is running (${db.kind} database at ${db.location})`);
+  console.log(`  web app:  ${address}/`);
+  console.log(`  project:  ${address}/projects/50450000-3247`);
+  console.log(`  API docs: ${address}/api/docs\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
