@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { type App, buildApp } from "../src/app";
+import { type Database, openDatabase } from "../src/db/database";
+import { applyMigrations } from "../src/db/migrate";
+import { seedReferenceProject } from "../src/db/seed/reference-project";
+import { seedDemoData } from "../src/db/seed/seed-demo";
+import { seedStrategyAndPolicies } from "../src/db/seed/strategy";
+import { seedUnits } from "../src/db/seed/units";
+import { loadEnv } from "../src/env";
+
+/** The pinned "today" of the API tests: FY 2570, Q1, November 2026. */
+export const TEST_TODAY = "2026-11-25";
+
+export interface TestContext {
+  app: App;
+  db: Database;
+}
+
+async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `cpm_test_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * A whole app on a fresh database: PGlite in a temporary directory, or a new database on the
+ * PostgreSQL server of TEST_DATABASE_URL. `demo` loads the full generated demo data; without it,
+ * only the units, the strategy, the policies and the reference project.
+ */
+export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestContext & { close(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-test-"));
+  const server = adminUrl ? await createPostgresDatabase(adminUrl) : null;
+  const env = loadEnv({ DATA_DIR: dataDir, DATABASE_URL: server?.url, APP_TODAY: TEST_TODAY, LOG_LEVEL: "silent" });
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await applyMigrations(db.prisma);
+  if (options.demo) {
+    await seedDemoData(db.prisma, TEST_TODAY);
+  } else {
+    await db.prisma.$transaction(async (tx) => {
+      await tx.fiscalYear.create({ data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") } });
+      const units = await seedUnits(tx);
+      await seedStrategyAndPolicies(tx);
+      await seedReferenceProject(tx, units);
+    });
+  }
+  const app = await buildApp({ env, db, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+      await server?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Start one app for the test file; the returned object is filled before the first test runs. */
+export function useTestApp(options: { demo?: boolean } = {}): TestContext {
+  const context = {} as TestContext;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const started = await startTestApp(options);
+    context.app = started.app;
+    context.db = started.db;
+    close = started.close;
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+  return context;
+}
+
+/** Every row count that a write could change, to show that a refused request changed nothing. */
+export async function snapshotCounts(db: Database) {
+  const p = db.prisma;
+  const [projects, steps, reports, evaluations, indicators, quarters, policies] = await Promise.all([
+    p.project.count(),
+    p.planStep.count(),
+    p.progressReport.count(),
+    p.quarterEvaluation.count(),
+    p.indicator.count(),
+    p.indicatorQuarterResult.count(),
+    p.projectPolicy.count(),
+  ]);
+  const versions = await p.project.aggregate({ _sum: { version: true } });
+  return { projects, steps, reports, evaluations, indicators, quarters, policies, versions: versions._sum.version };
+}
