@@ -9,26 +9,30 @@ export const RESULT_LEVELS = ["output", "outcome"] as const;
 export const indicatorCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,29}$/, { error: "indicatorCode" });
 const measure = z.number().min(0).max(1e12);
 
+const indicatorFields = {
+  name: requiredText(1_000),
+  /** หน่วยนับ, e.g. ระดับ (level 1–5) or ร้อยละ (percent). */
+  measureUnit: requiredText(50),
+  target: measure,
+  achieved: measure.nullable(),
+  type: z.enum(INDICATOR_TYPES),
+  resultLevel: z.enum(RESULT_LEVELS),
+  projectCodes: z.array(projectCode).max(100),
+};
+
 export const indicatorInput = z
   .strictObject({
     code: indicatorCode,
     unitCode,
     fiscalYear,
-    name: requiredText(1_000),
-    /** หน่วยนับ, e.g. ระดับ (level 1–5) or ร้อยละ (percent). */
-    measureUnit: requiredText(50),
-    target: measure,
-    achieved: measure.nullable().default(null),
-    type: z.enum(INDICATOR_TYPES),
-    resultLevel: z.enum(RESULT_LEVELS),
-    projectCodes: z.array(projectCode).max(100).default([]),
+    ...indicatorFields,
+    achieved: indicatorFields.achieved.default(null),
+    projectCodes: indicatorFields.projectCodes.default([]),
   })
   .meta({ id: "IndicatorInput" });
 
-export const indicatorPatch = indicatorInput
-  .omit({ code: true, unitCode: true, fiscalYear: true })
-  .partial()
-  .meta({ id: "IndicatorPatch" });
+/** Only the fields sent change (no defaults here: a missing field is left as it is). */
+export const indicatorPatch = z.strictObject(indicatorFields).partial().meta({ id: "IndicatorPatch" });
 
 /** ผลงาน and ผลประเมินตัวชี้วัด 2.1 / 2.2 for one quarter. */
 export const indicatorQuarterInput = z

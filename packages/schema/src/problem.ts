@@ -21,6 +21,8 @@ export const problem = z
     message: localizedMessage.optional(),
     instance: z.string().optional(),
     errors: z.array(fieldError).optional(),
+    /** On 412: the version the record has now (its ETag). */
+    currentVersion: z.number().int().optional(),
   })
   .meta({ id: "Problem" });
 
