@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardFigures } from "@cpm/schema";
-import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter } from "@cpm/schema/rules";
+import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter, round2 } from "@cpm/schema/rules";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { notFound } from "../lib/problems";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
@@ -24,7 +24,6 @@ interface IndicatorRow {
   achieved: bigint;
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): DashboardFigures {
   const allocated = Number(row?.allocated ?? 0);
@@ -74,7 +73,7 @@ export function dashboardRepository(prisma: PrismaClient) {
         WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf)}
         SELECT gr.group_id,
           COUNT(*) AS projects,
-          ROUND(AVG(COALESCE(m.progress, 0)), 2) AS average_progress,
+          ROUND(ROUND(AVG(COALESCE(m.progress, 0)), 6), 2) AS average_progress,
           COUNT(*) FILTER (WHERE m.schedule_status = 'done') AS done,
           COUNT(*) FILTER (WHERE m.schedule_status = 'no_schedule') AS no_schedule,
           COUNT(*) FILTER (WHERE m.schedule_status = 'not_started') AS not_started,

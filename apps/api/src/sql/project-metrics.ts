@@ -20,11 +20,11 @@ export function projectMetricsCte(asOf: IsoDate): Prisma.Sql {
   ),
   planned AS (
     SELECT s.project_id,
-      ROUND(SUM(s.weight * CASE
+      ROUND(ROUND(SUM(s.weight * CASE
         WHEN s.planned_start IS NULL OR s.planned_end IS NULL THEN 0
         WHEN s.planned_end - s.planned_start <= 0 THEN CASE WHEN ${asOf}::date >= s.planned_start THEN 1 ELSE 0 END
         ELSE LEAST(1, GREATEST(0, (${asOf}::date - s.planned_start)::numeric / (s.planned_end - s.planned_start)))
-      END), 2) AS planned,
+      END), 6), 2) AS planned,
       BOOL_OR(s.planned_end - s.planned_start > 0) AS has_schedule
     FROM plan_step s
     GROUP BY s.project_id

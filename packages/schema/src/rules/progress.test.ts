@@ -96,3 +96,15 @@ describe("schedule status", () => {
     expect(scheduleStatus(5, plan, "2020-12-01")).toBe("on_track");
   });
 });
+
+describe("round2", () => {
+  it("rounds half away from zero despite float noise", async () => {
+    const { round2 } = await import("./decimals");
+    expect(round2(15.625)).toBe(15.63);
+    expect(round2(15.624999999999)).toBe(15.63);
+    expect(round2(12.345)).toBe(12.35);
+    expect(round2(0.1 + 0.2)).toBe(0.3);
+    expect(round2(-1.005)).toBe(-1.01);
+    expect(round2(33.33)).toBe(33.33);
+  });
+});
