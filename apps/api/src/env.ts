@@ -6,17 +6,22 @@ import { z } from "zod";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** An empty variable counts as unset (`DATABASE_URL= pnpm start`). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** PostgreSQL server; when unset the embedded PGlite database under DATA_DIR is used. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
+  DATABASE_URL: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   DATA_DIR: z.string().default(path.join(repoRoot, "data")),
   /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
-  APP_TODAY: z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional(),
+  APP_TODAY: unsetIfEmpty(z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional()),
   TIME_ZONE: z.string().default("Asia/Bangkok"),
   /** Load demo data into an empty database: default on for the embedded database, off for a server. */
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),

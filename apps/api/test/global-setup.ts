@@ -10,10 +10,10 @@ export default async function setup() {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ version: string }>("SHOW server_version");
+    const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
     const target = new URL(url);
     console.log(
-      `\n▶ API tests on PostgreSQL ${rows[0]?.version} at ${target.host}, a fresh database per test file (created, then dropped)\n`,
+      `\n▶ API tests on PostgreSQL ${rows[0]?.server_version} at ${target.host}, a fresh database per test file (created, then dropped)\n`,
     );
   } catch (error) {
     throw new Error(`TEST_DATABASE_URL is set but the PostgreSQL server does not answer: ${(error as Error).message}`);
