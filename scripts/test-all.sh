@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: domain rules, the API on the embedded database and on the PostgreSQL
+# server at 127.0.0.1:5432, then the web app in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-system-packages.sh
+
+echo "== 1/4 unit tests: packages/schema (domain rules and schemas)"
+pnpm --filter @cpm/schema test
+
+echo "== 2/4 API tests on PGlite (embedded)"
+TEST_DATABASE_URL= pnpm --filter @cpm/api test
+
+echo "== 3/4 API tests on the PostgreSQL server"
+bash scripts/with-test-postgres.sh pnpm --filter @cpm/api test
+
+echo "== 4/4 browser tests (Playwright + Debian's Chromium)"
+pnpm test:e2e
+echo "all test suites passed"
