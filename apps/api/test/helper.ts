@@ -44,7 +44,9 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
  * PostgreSQL server of TEST_DATABASE_URL. `demo` loads the full generated demo data; without it,
  * only the units, the strategy, the policies and the reference project.
  */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestContext & { close(): Promise<void> }> {
+export async function startTestApp(
+  options: { demo?: boolean } = {},
+): Promise<TestContext & { close(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-test-"));
   const server = adminUrl ? await createPostgresDatabase(adminUrl) : null;
@@ -55,7 +57,9 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     await seedDemoData(db.prisma, TEST_TODAY);
   } else {
     await db.prisma.$transaction(async (tx) => {
-      await tx.fiscalYear.create({ data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") } });
+      await tx.fiscalYear.create({
+        data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") },
+      });
       const units = await seedUnits(tx);
       await seedStrategyAndPolicies(tx);
       await seedReferenceProject(tx, units);

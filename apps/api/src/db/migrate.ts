@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { PrismaClient } from "../generated/prisma/client";
 import { repoRoot } from "../env";
+import type { PrismaClient } from "../generated/prisma/client";
 
 const MIGRATIONS_DIR = path.join(repoRoot, "prisma/migrations");
 

@@ -5,5 +5,9 @@ import { startDatabase } from "./startup";
 
 const env = { ...loadEnv(), SEED_DEMO: "true" as const };
 const { db, seeded } = await startDatabase(env, makeClock(env).today());
-console.log(seeded ? `Loaded demo data: ${seeded.projects} projects into ${db.location}` : `${db.location} already has data; nothing loaded`);
+console.log(
+  seeded
+    ? `Loaded demo data: ${seeded.projects} projects into ${db.location}`
+    : `${db.location} already has data; nothing loaded`,
+);
 await db.close();

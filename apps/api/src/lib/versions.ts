@@ -6,7 +6,7 @@ export function expectedVersion(ifMatch: string | undefined): number | undefined
   const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
   if (!match) {
     throw invalid("headers.if-match", "invalidETag", {
-      th: "If-Match ต้องเป็นเวอร์ชันที่ได้จาก ETag เช่น \"3\"",
+      th: 'If-Match ต้องเป็นเวอร์ชันที่ได้จาก ETag เช่น "3"',
       en: 'If-Match must be a version from the ETag, e.g. "3"',
     });
   }

@@ -24,7 +24,6 @@ interface IndicatorRow {
   achieved: bigint;
 }
 
-
 function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): DashboardFigures {
   const allocated = Number(row?.allocated ?? 0);
   const spent = Number(row?.spent ?? 0);
@@ -53,7 +52,13 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
  */
 export function dashboardRepository(prisma: PrismaClient) {
   return {
-    async forUnit(unitCode: string, fiscalYear: number, quarter: Quarter | undefined, today: IsoDate, asOfParam?: IsoDate): Promise<Dashboard> {
+    async forUnit(
+      unitCode: string,
+      fiscalYear: number,
+      quarter: Quarter | undefined,
+      today: IsoDate,
+      asOfParam?: IsoDate,
+    ): Promise<Dashboard> {
       const unit = await prisma.orgUnit.findUnique({ where: { code: unitCode }, include: { children: true } });
       if (!unit) throw notFound("unit", unitCode, "หน่วยงาน");
       const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);

@@ -13,10 +13,16 @@ const detailInclude = {
 type Tx = Prisma.TransactionClient;
 
 async function projectIds(tx: Tx, codes: string[]): Promise<number[]> {
-  const found = await tx.project.findMany({ where: { code: { in: codes }, deletedAt: null }, select: { id: true, code: true } });
+  const found = await tx.project.findMany({
+    where: { code: { in: codes }, deletedAt: null },
+    select: { id: true, code: true },
+  });
   const missing = codes.filter((code) => !found.some((p) => p.code === code));
   if (missing.length) {
-    throw invalid("projectCodes", "unknownProject", { th: `ไม่พบโครงการ ${missing.join(", ")}`, en: `No project ${missing.join(", ")}` });
+    throw invalid("projectCodes", "unknownProject", {
+      th: `ไม่พบโครงการ ${missing.join(", ")}`,
+      en: `No project ${missing.join(", ")}`,
+    });
   }
   return found.map((p) => p.id);
 }
@@ -29,7 +35,9 @@ export function indicatorsRepository(prisma: PrismaClient) {
     return {
       ...toIndicatorSummary(row),
       unitName: row.unit.name,
-      projects: row.projects.filter((l) => l.project.deletedAt === null).map((l) => ({ code: l.project.code, name: l.project.name })),
+      projects: row.projects
+        .filter((l) => l.project.deletedAt === null)
+        .map((l) => ({ code: l.project.code, name: l.project.name })),
     };
   }
 
@@ -60,7 +68,11 @@ export function indicatorsRepository(prisma: PrismaClient) {
           throw conflict("code", `Indicator code ${input.code} is already taken`, `รหัสตัวชี้วัด ${input.code} ถูกใช้แล้ว`);
         }
         const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
-        if (!unit) throw invalid("unitCode", "unknownUnit", { th: `ไม่พบหน่วยงาน ${input.unitCode}`, en: `No unit ${input.unitCode}` });
+        if (!unit)
+          throw invalid("unitCode", "unknownUnit", {
+            th: `ไม่พบหน่วยงาน ${input.unitCode}`,
+            en: `No unit ${input.unitCode}`,
+          });
         const span = fiscalYearSpan(input.fiscalYear);
         await tx.fiscalYear.upsert({
           where: { year: input.fiscalYear },

@@ -1,4 +1,11 @@
-import type { EvaluationInput, PlanInput, ProgressReport, QuarterEvaluation, ReportInput, ReportPatch } from "@cpm/schema";
+import type {
+  EvaluationInput,
+  PlanInput,
+  ProgressReport,
+  QuarterEvaluation,
+  ReportInput,
+  ReportPatch,
+} from "@cpm/schema";
 import type { IsoDate, Quarter } from "@cpm/schema/rules";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
@@ -47,7 +54,13 @@ export function projectActivityRepository(prisma: PrismaClient) {
       });
     },
 
-    async updateReport(code: string, id: number, patch: ReportPatch, today: IsoDate, expectedVersion: number | undefined) {
+    async updateReport(
+      code: string,
+      id: number,
+      patch: ReportPatch,
+      today: IsoDate,
+      expectedVersion: number | undefined,
+    ) {
       if (patch.reportDate && patch.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
@@ -72,7 +85,12 @@ export function projectActivityRepository(prisma: PrismaClient) {
       });
     },
 
-    async putEvaluation(code: string, quarter: Quarter, input: EvaluationInput, expectedVersion: number | undefined): Promise<QuarterEvaluation> {
+    async putEvaluation(
+      code: string,
+      quarter: Quarter,
+      input: EvaluationInput,
+      expectedVersion: number | undefined,
+    ): Promise<QuarterEvaluation> {
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const row = await tx.quarterEvaluation.upsert({

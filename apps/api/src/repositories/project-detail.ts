@@ -10,7 +10,14 @@ import {
 } from "@cpm/schema/rules";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDbDateOrNull } from "../lib/dates";
-import { indicatorInclude, numOrNull, toEvaluation, toIndicatorSummary, toPlanStep, toProgressReports } from "./project-mappers";
+import {
+  indicatorInclude,
+  numOrNull,
+  toEvaluation,
+  toIndicatorSummary,
+  toPlanStep,
+  toProgressReports,
+} from "./project-mappers";
 import { toUnitSummary } from "./units-repository";
 
 export const projectDetailInclude = {

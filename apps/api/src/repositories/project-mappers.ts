@@ -4,7 +4,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { fromDbDate, fromDbDateOrNull } from "../lib/dates";
 
 export const num = (value: Prisma.Decimal | number): number => Number(value);
-export const numOrNull = (value: Prisma.Decimal | number | null): number | null => (value === null ? null : Number(value));
+export const numOrNull = (value: Prisma.Decimal | number | null): number | null =>
+  value === null ? null : Number(value);
 
 export const toPlanStep = (step: Prisma.PlanStepGetPayload<object>): PlanStep => ({
   id: step.id,
@@ -55,7 +56,9 @@ export const indicatorInclude = {
   quarters: { orderBy: { quarter: "asc" } },
 } as const satisfies Prisma.IndicatorInclude;
 
-export const toIndicatorSummary = (row: Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>): IndicatorSummary => ({
+export const toIndicatorSummary = (
+  row: Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>,
+): IndicatorSummary => ({
   code: row.code,
   unitCode: row.unit.code,
   fiscalYear: row.fiscalYear,

@@ -50,7 +50,11 @@ async function ensureFiscalYear(tx: Tx, year: number) {
   });
 }
 
-async function unitIdOrNull(tx: Tx, field: string, code: string | null | undefined): Promise<number | null | undefined> {
+async function unitIdOrNull(
+  tx: Tx,
+  field: string,
+  code: string | null | undefined,
+): Promise<number | null | undefined> {
   if (code === undefined) return undefined;
   if (code === null) return null;
   const unit = await tx.orgUnit.findUnique({ where: { code }, select: { id: true } });
@@ -61,7 +65,8 @@ async function unitIdOrNull(tx: Tx, field: string, code: string | null | undefin
 async function strategyIdOrNull(tx: Tx, code: string | null | undefined): Promise<number | null | undefined> {
   if (code === undefined || code === null) return code;
   const node = await tx.strategyNode.findUnique({ where: { code }, select: { id: true } });
-  if (!node) throw invalid("strategyCode", "unknownStrategy", { th: `ไม่พบยุทธศาสตร์ ${code}`, en: `No strategy node ${code}` });
+  if (!node)
+    throw invalid("strategyCode", "unknownStrategy", { th: `ไม่พบยุทธศาสตร์ ${code}`, en: `No strategy node ${code}` });
   return node.id;
 }
 
@@ -70,7 +75,10 @@ async function checkPolicies(tx: Tx, codes: string[] | undefined) {
   const found = await tx.policy.findMany({ where: { code: { in: codes } }, select: { code: true } });
   const missing = codes.filter((code) => !found.some((p) => p.code === code));
   if (missing.length) {
-    throw invalid("policyCodes", "unknownPolicy", { th: `ไม่พบนโยบาย ${missing.join(", ")}`, en: `No policy ${missing.join(", ")}` });
+    throw invalid("policyCodes", "unknownPolicy", {
+      th: `ไม่พบนโยบาย ${missing.join(", ")}`,
+      en: `No policy ${missing.join(", ")}`,
+    });
   }
 }
 
@@ -98,12 +106,15 @@ export function projectsRepository(prisma: PrismaClient) {
       if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
       if (query.unit) where.push(Prisma.sql`p.unit_id IN (SELECT id FROM subtree)`);
       if (query.status) where.push(Prisma.sql`m.schedule_status = ${query.status}`);
-      if (query.reportedThisMonth !== undefined) where.push(Prisma.sql`m.reported_this_month = ${query.reportedThisMonth}`);
+      if (query.reportedThisMonth !== undefined)
+        where.push(Prisma.sql`m.reported_this_month = ${query.reportedThisMonth}`);
       const q = query.q ? searchText(query.q) : "";
       if (q) where.push(Prisma.sql`(p.name_search LIKE ${likePattern(q)} OR p.code LIKE ${likePattern(q)})`);
       const direction = query.order === "desc" ? "DESC" : "ASC";
       const orderBy = Prisma.raw(SORT_SQL[query.sort].replaceAll("%s", direction));
-      const ctes = query.unit ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf)}` : projectMetricsCte(asOf);
+      const ctes = query.unit
+        ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf)}`
+        : projectMetricsCte(asOf);
       const rows = await prisma.$queryRaw<SummaryRow[]>`
         WITH RECURSIVE ${ctes}
         SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,
@@ -146,7 +157,11 @@ export function projectsRepository(prisma: PrismaClient) {
       checkBudget(input.budgetAllocated, input.budgetSpent);
       return prisma.$transaction(async (tx) => {
         const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
-        if (!unit) throw invalid("unitCode", "unknownUnit", { th: `ไม่พบหน่วยงาน ${input.unitCode}`, en: `No unit ${input.unitCode}` });
+        if (!unit)
+          throw invalid("unitCode", "unknownUnit", {
+            th: `ไม่พบหน่วยงาน ${input.unitCode}`,
+            en: `No unit ${input.unitCode}`,
+          });
         let serial: number;
         if (input.code) {
           const [prefix, number] = input.code.split("-") as [string, string];
@@ -205,7 +220,15 @@ export function projectsRepository(prisma: PrismaClient) {
           patch.budgetSpent !== undefined ? patch.budgetSpent : Number(current.budgetSpent ?? Number.NaN),
         );
         await checkPolicies(tx, patch.policyCodes);
-        const { policyCodes, responsibleUnitCode, budgetUnitCode, strategyCode, plannedStart, plannedFinish, ...fields } = patch;
+        const {
+          policyCodes,
+          responsibleUnitCode,
+          budgetUnitCode,
+          strategyCode,
+          plannedStart,
+          plannedFinish,
+          ...fields
+        } = patch;
         await tx.project.update({
           where: { id: locked.id },
           data: {

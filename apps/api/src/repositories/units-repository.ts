@@ -4,7 +4,9 @@ import { notFound } from "../lib/problems";
 
 type UnitWithParent = OrgUnit & { parent: OrgUnit | null };
 
-export const toUnitSummary = (unit: UnitWithParent | (OrgUnit & { parent?: { code: string } | null })): UnitSummary => ({
+export const toUnitSummary = (
+  unit: UnitWithParent | (OrgUnit & { parent?: { code: string } | null }),
+): UnitSummary => ({
   code: unit.code,
   name: unit.name,
   kind: unit.kind,

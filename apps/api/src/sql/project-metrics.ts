@@ -1,6 +1,6 @@
-import { Prisma } from "../generated/prisma/client";
 import type { IsoDate } from "@cpm/schema/rules";
 import { BEHIND_TOLERANCE, monthSpan } from "@cpm/schema/rules";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Per-project figures as of a date, in SQL, for lists and dashboards over thousands of projects.

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { ProjectDetail } from "@cpm/schema";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_TODAY } from "../helper";
 
@@ -63,7 +64,7 @@ describe("one process per embedded data directory", () => {
       body: JSON.stringify({ reportDate: "2021-09-30", percent: 100, narrative: "บันทึกก่อนปิดเครื่องกะทันหัน" }),
     });
     expect(report.status).toBe(201);
-    const total = (await (await fetch(`${base}/api/v1/projects`)).json()).total;
+    const total = ((await (await fetch(`${base}/api/v1/projects`)).json()) as { total: number }).total;
 
     first.child.kill("SIGKILL");
     await first.exited;
@@ -71,10 +72,10 @@ describe("one process per embedded data directory", () => {
     const third = startServer(dataDir);
     started.push(third);
     const again = await addressOf(third);
-    const project = await (await fetch(`${again}/api/v1/projects/50450000-3247`)).json();
+    const project = (await (await fetch(`${again}/api/v1/projects/50450000-3247`)).json()) as ProjectDetail;
     expect(project.reports).toHaveLength(13);
     expect(project.reports[0].narrative).toBe("บันทึกก่อนปิดเครื่องกะทันหัน");
-    expect((await (await fetch(`${again}/api/v1/projects`)).json()).total).toBe(total);
+    expect(((await (await fetch(`${again}/api/v1/projects`)).json()) as { total: number }).total).toBe(total);
     third.child.kill("SIGTERM");
     expect(await third.exited).toBe(0);
   }, 180_000);

@@ -34,7 +34,10 @@ describe("demo data, project lists and dashboards", () => {
   it("is deterministic for a pinned today", async () => {
     const first = details.find((d) => d.code.startsWith("50450000"));
     expect(first).toBeDefined();
-    const row = await ctx.db.prisma.project.findUnique({ where: { code: first?.code ?? "" }, include: { reports: true } });
+    const row = await ctx.db.prisma.project.findUnique({
+      where: { code: first?.code ?? "" },
+      include: { reports: true },
+    });
     expect(row?.reports.length).toBe(first?.reports.length);
     expect(details.length).toBeGreaterThan(100);
   });
@@ -63,7 +66,13 @@ describe("demo data, project lists and dashboards", () => {
     expect(dashboard.asOf).toBe(TEST_TODAY);
     expect(dashboard.totals).toMatchObject({
       projects: details.length,
-      byStatus: { done: count("done"), behind: count("behind"), on_track: count("on_track"), not_started: count("not_started"), no_schedule: count("no_schedule") },
+      byStatus: {
+        done: count("done"),
+        behind: count("behind"),
+        on_track: count("on_track"),
+        not_started: count("not_started"),
+        no_schedule: count("no_schedule"),
+      },
       notReportedThisMonth: details.filter((d) => !d.reportedThisMonth).length,
       averageProgress: round2(details.reduce((sum, d) => sum + (d.progress ?? 0), 0) / details.length),
     });
@@ -71,7 +80,9 @@ describe("demo data, project lists and dashboards", () => {
     expect(dashboard.totals.budgetSpent).toBeCloseTo(spent, 2);
     expect(dashboard.totals.disbursementRate).toBe(round2((spent / allocated) * 100));
     // one row per department and district, in Thai order, adding up to the totals
-    expect(dashboard.units.map((u) => u.unitName)).toEqual([...dashboard.units.map((u) => u.unitName)].sort(compareThai));
+    expect(dashboard.units.map((u) => u.unitName)).toEqual(
+      [...dashboard.units.map((u) => u.unitName)].sort(compareThai),
+    );
     expect(dashboard.units.reduce((sum, u) => sum + u.projects, 0)).toBe(details.length);
     const wangThongLang = dashboard.units.find((u) => u.unitCode === "50450000");
     expect(wangThongLang?.projects).toBe(details.filter((d) => d.unitCode === "50450000").length);
@@ -79,7 +90,11 @@ describe("demo data, project lists and dashboards", () => {
 
   it("fixes a past quarter's dashboard at the quarter's end", async () => {
     const q = await get<Dashboard>(`/api/v1/dashboard?fiscalYear=${CURRENT_FY - 1}&quarter=2`);
-    expect(q).toMatchObject({ quarter: 2, periodStart: `${CURRENT_FY - 1 - 543}-01-01`, asOf: `${CURRENT_FY - 1 - 543}-03-31` });
+    expect(q).toMatchObject({
+      quarter: 2,
+      periodStart: `${CURRENT_FY - 1 - 543}-01-01`,
+      asOf: `${CURRENT_FY - 1 - 543}-03-31`,
+    });
     const yearEnd = await get<Dashboard>(`/api/v1/dashboard?fiscalYear=${CURRENT_FY - 1}`);
     expect(yearEnd.asOf).toBe(`${CURRENT_FY - 1 - 543}-09-30`);
     expect(q.totals.projects).toBe(yearEnd.totals.projects);

@@ -23,19 +23,70 @@ describe("writing projects, plans, reports and evaluations", () => {
   describe("refused requests change nothing", () => {
     const cases: [string, string, string, unknown, string][] = [
       ["a report with percent 120", "POST", `${REF}/reports`, { reportDate: "2021-09-21", percent: 120 }, "percent"],
-      ["a plan whose weights sum to 90", "PUT", `${REF}/plan`, { steps: [{ name: "ก", weight: 40 }, { name: "ข", weight: 50 }] }, "steps"],
+      [
+        "a plan whose weights sum to 90",
+        "PUT",
+        `${REF}/plan`,
+        {
+          steps: [
+            { name: "ก", weight: 40 },
+            { name: "ข", weight: 50 },
+          ],
+        },
+        "steps",
+      ],
       ["a malformed date", "POST", `${REF}/reports`, { reportDate: "20/09/2564", percent: 50 }, "reportDate"],
       ["an impossible date", "POST", `${REF}/reports`, { reportDate: "2021-02-29", percent: 50 }, "reportDate"],
       ["a wrong type", "POST", `${REF}/reports`, { reportDate: "2021-09-21", percent: "fifty" }, "percent"],
-      ["an unknown property", "POST", `${REF}/reports`, { reportDate: "2021-09-21", percent: 50, mood: "good" }, "mood"],
-      ["three decimals", "PUT", `${REF}/plan`, { steps: [{ name: "ก", weight: 99.999 }, { name: "ข", weight: 0.001 }] }, "steps.0.weight"],
-      ["a step weight of a wrong type", "PUT", `${REF}/plan`, { steps: [{ name: "ก", weight: 50 }, { name: "ข", weight: "50" }] }, "steps.1.weight"],
+      [
+        "an unknown property",
+        "POST",
+        `${REF}/reports`,
+        { reportDate: "2021-09-21", percent: 50, mood: "good" },
+        "mood",
+      ],
+      [
+        "three decimals",
+        "PUT",
+        `${REF}/plan`,
+        {
+          steps: [
+            { name: "ก", weight: 99.999 },
+            { name: "ข", weight: 0.001 },
+          ],
+        },
+        "steps.0.weight",
+      ],
+      [
+        "a step weight of a wrong type",
+        "PUT",
+        `${REF}/plan`,
+        {
+          steps: [
+            { name: "ก", weight: 50 },
+            { name: "ข", weight: "50" },
+          ],
+        },
+        "steps.1.weight",
+      ],
       ["an evaluation over 100", "PUT", `${REF}/evaluations/2`, { score: 101 }, "score"],
       ["a fifth quarter", "PUT", `${REF}/evaluations/5`, { score: 50 }, "params.quarter"],
       ["a blank project name", "PATCH", REF, { name: "   " }, "name"],
-      ["a finish before the start", "PATCH", REF, { plannedStart: "2021-09-30", plannedFinish: "2020-10-01" }, "plannedFinish"],
+      [
+        "a finish before the start",
+        "PATCH",
+        REF,
+        { plannedStart: "2021-09-30", plannedFinish: "2020-10-01" },
+        "plannedFinish",
+      ],
       ["a report dated after today", "POST", `${REF}/reports`, { reportDate: "2026-12-01", percent: 50 }, "reportDate"],
-      ["an unknown unit", "POST", "/api/v1/projects", { unitCode: "99999999", fiscalYear: 2570, name: "x" }, "unitCode"],
+      [
+        "an unknown unit",
+        "POST",
+        "/api/v1/projects",
+        { unitCode: "99999999", fiscalYear: 2570, name: "x" },
+        "unitCode",
+      ],
     ];
 
     it.each(cases)("%s → 400 problem+json naming the field", async (_label, method, url, body, field) => {
@@ -45,7 +96,12 @@ describe("writing projects, plans, reports and evaluations", () => {
       expect(res.statusCode, res.body).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
       const problem = res.json();
-      expect(problem).toMatchObject({ status: 400, title: "Bad Request", type: expect.any(String), detail: expect.any(String) });
+      expect(problem).toMatchObject({
+        status: 400,
+        title: "Bad Request",
+        type: expect.any(String),
+        detail: expect.any(String),
+      });
       const error = problem.errors.find((e: { path: string }) => e.path === field);
       expect(error, JSON.stringify(problem.errors)).toBeDefined();
       expect(error.message.th).toMatch(/[\u0E00-\u0E7F]/);
@@ -71,10 +127,20 @@ describe("writing projects, plans, reports and evaluations", () => {
     expect(first.code).toBe("50450000-3248");
     const second = await createProject();
     expect(second.code).toBe("50450000-3249");
-    const taken = await inject("POST", "/api/v1/projects", { code: "50450000-3247", unitCode: "50450000", fiscalYear: 2570, name: "ซ้ำ" });
+    const taken = await inject("POST", "/api/v1/projects", {
+      code: "50450000-3247",
+      unitCode: "50450000",
+      fiscalYear: 2570,
+      name: "ซ้ำ",
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors[0]).toMatchObject({ path: "code", code: "taken" });
-    const otherUnit = await inject("POST", "/api/v1/projects", { code: "50010000-1", unitCode: "50450000", fiscalYear: 2570, name: "x" });
+    const otherUnit = await inject("POST", "/api/v1/projects", {
+      code: "50010000-1",
+      unitCode: "50450000",
+      fiscalYear: 2570,
+      name: "x",
+    });
     expect(otherUnit.statusCode).toBe(400);
   });
 
@@ -84,7 +150,12 @@ describe("writing projects, plans, reports and evaluations", () => {
     expect((await inject("GET", `/api/v1/projects/${project.code}`)).statusCode).toBe(404);
     const row = await ctx.db.prisma.project.findUnique({ where: { code: project.code } });
     expect(row?.deletedAt).not.toBeNull();
-    const again = await inject("POST", "/api/v1/projects", { code: project.code, unitCode: "50450000", fiscalYear: 2570, name: "ใหม่" });
+    const again = await inject("POST", "/api/v1/projects", {
+      code: project.code,
+      unitCode: "50450000",
+      fiscalYear: 2570,
+      name: "ใหม่",
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -108,7 +179,9 @@ describe("writing projects, plans, reports and evaluations", () => {
         { name: "ดำเนินการ", weight: 70, plannedStart: "2026-11-01", plannedEnd: "2027-09-30", completion: 10 },
       ],
     };
-    const res = await inject("PUT", `/api/v1/projects/${project.code}/plan`, plan, { "if-match": `"${project.version}"` });
+    const res = await inject("PUT", `/api/v1/projects/${project.code}/plan`, plan, {
+      "if-match": `"${project.version}"`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const detail = res.json<ProjectDetail>();
     expect(detail.steps.map((s) => [s.order, s.name, s.weight])).toEqual([
@@ -121,25 +194,38 @@ describe("writing projects, plans, reports and evaluations", () => {
     expect(detail.scheduleStatus).toBe("behind");
     expect(detail.version).toBe(project.version + 1);
 
-    const report = await inject("POST", `/api/v1/projects/${project.code}/reports`, { reportDate: "2026-11-20", percent: 40 });
+    const report = await inject("POST", `/api/v1/projects/${project.code}/reports`, {
+      reportDate: "2026-11-20",
+      percent: 40,
+    });
     expect(report.statusCode).toBe(201);
     expect(report.json()).toMatchObject({ fiscalYear: 2570, quarter: 1, percent: 40, dropsFromPrevious: false });
     const after = (await inject("GET", `/api/v1/projects/${project.code}`)).json<ProjectDetail>();
     expect(after).toMatchObject({ progress: 40, scheduleStatus: "on_track", reportedThisMonth: true });
 
-    const lower = await inject("POST", `/api/v1/projects/${project.code}/reports`, { reportDate: "2026-11-24", percent: 35 });
+    const lower = await inject("POST", `/api/v1/projects/${project.code}/reports`, {
+      reportDate: "2026-11-24",
+      percent: 35,
+    });
     expect(lower.json().dropsFromPrevious).toBe(true);
   });
 
   it("corrects and withdraws a report, which then no longer counts", async () => {
     const project = await createProject();
-    const added = (await inject("POST", `/api/v1/projects/${project.code}/reports`, { reportDate: "2026-11-01", percent: 20 })).json();
-    const patched = await inject("PATCH", `/api/v1/projects/${project.code}/reports/${added.id}`, { percent: 25, problems: "ฝนตก" });
+    const added = (
+      await inject("POST", `/api/v1/projects/${project.code}/reports`, { reportDate: "2026-11-01", percent: 20 })
+    ).json();
+    const patched = await inject("PATCH", `/api/v1/projects/${project.code}/reports/${added.id}`, {
+      percent: 25,
+      problems: "ฝนตก",
+    });
     expect(patched.json()).toMatchObject({ percent: 25, problems: "ฝนตก", reportDate: "2026-11-01" });
     expect((await inject("DELETE", `/api/v1/projects/${project.code}/reports/${added.id}`)).statusCode).toBe(204);
     expect((await inject("GET", `/api/v1/projects/${project.code}`)).json().progress).toBeNull();
     expect((await inject("DELETE", `/api/v1/projects/${project.code}/reports/${added.id}`)).statusCode).toBe(404);
-    expect((await inject("PATCH", `/api/v1/projects/50450000-3247/reports/${added.id}`, { percent: 1 })).statusCode).toBe(404);
+    expect(
+      (await inject("PATCH", `/api/v1/projects/50450000-3247/reports/${added.id}`, { percent: 1 })).statusCode,
+    ).toBe(404);
   });
 
   it("sets a quarter's evaluation score", async () => {
@@ -156,9 +242,19 @@ describe("writing projects, plans, reports and evaluations", () => {
   it("refuses a write based on a stale version with 412 and keeps the other edit", async () => {
     const project = await createProject();
     const etag = `"${project.version}"`;
-    const first = await inject("PATCH", `/api/v1/projects/${project.code}`, { responsibleOfficer: "คนแรก" }, { "if-match": etag });
+    const first = await inject(
+      "PATCH",
+      `/api/v1/projects/${project.code}`,
+      { responsibleOfficer: "คนแรก" },
+      { "if-match": etag },
+    );
     expect(first.statusCode).toBe(200);
-    const second = await inject("PATCH", `/api/v1/projects/${project.code}`, { responsibleOfficer: "คนที่สอง" }, { "if-match": etag });
+    const second = await inject(
+      "PATCH",
+      `/api/v1/projects/${project.code}`,
+      { responsibleOfficer: "คนที่สอง" },
+      { "if-match": etag },
+    );
     expect(second.statusCode).toBe(412);
     expect(second.json()).toMatchObject({ status: 412, currentVersion: project.version + 1 });
     const now = (await inject("GET", `/api/v1/projects/${project.code}`)).json<ProjectDetail>();
@@ -169,7 +265,9 @@ describe("writing projects, plans, reports and evaluations", () => {
     const project = await createProject();
     const etag = `"${project.version}"`;
     const results = await Promise.all(
-      ["ก", "ข"].map((who) => inject("PATCH", `/api/v1/projects/${project.code}`, { responsibleOfficer: who }, { "if-match": etag })),
+      ["ก", "ข"].map((who) =>
+        inject("PATCH", `/api/v1/projects/${project.code}`, { responsibleOfficer: who }, { "if-match": etag }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412]);
     const winner = results.find((r) => r.statusCode === 200)?.json<ProjectDetail>();
@@ -216,8 +314,14 @@ describe("writing projects, plans, reports and evaluations", () => {
       projectCodes: [project.code],
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect((await inject("POST", "/api/v1/indicators", { ...JSON.parse(created.payload), unitName: undefined })).statusCode).toBe(400);
-    const quarter = await inject("PUT", "/api/v1/indicators/5045-900/quarters/1", { value: 20.5, score21: 100, score22: 90 });
+    expect(
+      (await inject("POST", "/api/v1/indicators", { ...JSON.parse(created.payload), unitName: undefined })).statusCode,
+    ).toBe(400);
+    const quarter = await inject("PUT", "/api/v1/indicators/5045-900/quarters/1", {
+      value: 20.5,
+      score21: 100,
+      score22: 90,
+    });
     expect(quarter.json().quarters).toEqual([{ quarter: 1, value: 20.5, score21: 100, score22: 90 }]);
     const patched = await inject("PATCH", "/api/v1/indicators/5045-900", { achieved: 20.5 });
     expect(patched.json()).toMatchObject({ achieved: 20.5, projects: [{ code: project.code }] });
@@ -226,7 +330,14 @@ describe("writing projects, plans, reports and evaluations", () => {
     const list = (await inject("GET", "/api/v1/indicators?fiscalYear=2570&unit=50450000")).json();
     expect(list.items.map((i: { code: string }) => i.code)).toContain("5045-900");
     const dup = await inject("POST", "/api/v1/indicators", {
-      code: "5045-861", unitCode: "50450000", fiscalYear: 2564, name: "x", measureUnit: "ระดับ", target: 5, type: "strategic", resultLevel: "outcome",
+      code: "5045-861",
+      unitCode: "50450000",
+      fiscalYear: 2564,
+      name: "x",
+      measureUnit: "ระดับ",
+      target: 5,
+      type: "strategic",
+      resultLevel: "outcome",
     });
     expect(dup.statusCode).toBe(409);
   });

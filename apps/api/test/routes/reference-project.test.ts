@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/env";
 import { useTestApp } from "../helper";
 
-const legacyPage = readFileSync(path.join(repoRoot, "prisma/seed/reference/legacy-project-page-50450000-3247.txt"), "utf8");
+const legacyPage = readFileSync(
+  path.join(repoRoot, "prisma/seed/reference/legacy-project-page-50450000-3247.txt"),
+  "utf8",
+);
 
 describe("GET /api/v1/projects/50450000-3247 (the legacy reference page)", () => {
   const ctx = useTestApp();
@@ -54,7 +57,14 @@ describe("GET /api/v1/projects/50450000-3247 (the legacy reference page)", () =>
     const { project } = await fetchProject();
     expect(project.indicators).toHaveLength(1);
     const kpi = project.indicators[0];
-    expect(kpi).toMatchObject({ code: "5045-861", target: 5, achieved: 5, measureUnit: "ระดับ", type: "strategic", resultLevel: "outcome" });
+    expect(kpi).toMatchObject({
+      code: "5045-861",
+      target: 5,
+      achieved: 5,
+      measureUnit: "ระดับ",
+      type: "strategic",
+      resultLevel: "outcome",
+    });
     expect(kpi?.quarters.map((q) => [q.quarter, q.value, q.score21, q.score22])).toEqual([
       [1, 1, 100, 100],
       [2, 1, 100, 100],
@@ -126,7 +136,12 @@ describe("GET /api/v1/projects/50450000-3247 (the legacy reference page)", () =>
     const doc = res.json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/projects", "/api/v1/projects/{code}", "/api/v1/projects/{code}/plan", "/api/v1/dashboard"]),
+      expect.arrayContaining([
+        "/api/v1/projects",
+        "/api/v1/projects/{code}",
+        "/api/v1/projects/{code}/plan",
+        "/api/v1/dashboard",
+      ]),
     );
     expect(doc.components.schemas).toHaveProperty("ProjectDetail");
     const docs = await ctx.app.inject({ method: "GET", url: "/api/docs" });

@@ -1,4 +1,3 @@
-import { fakerTH as faker } from "@faker-js/faker";
 import {
   addDays,
   daysBetween,
@@ -9,6 +8,7 @@ import {
   plannedCompletion,
   round2,
 } from "@cpm/schema/rules";
+import { fakerTH as faker } from "@faker-js/faker";
 import type { Prisma } from "../../generated/prisma/client";
 import { toDbDate } from "../../lib/dates";
 import { nameColumns } from "../../lib/text-columns";
@@ -132,7 +132,8 @@ export async function createDemoProject(tx: Prisma.TransactionClient, ctx: DemoC
 
   const until = ctx.today < fy.end ? ctx.today : fy.end;
   const silentFrom = profile === "silent_this_month" ? monthSpan(ctx.today).start : "9999-12-31";
-  const pace = profile === "behind" ? faker.number.float({ min: 0.4, max: 0.75 }) : faker.number.float({ min: 0.95, max: 1.1 });
+  const pace =
+    profile === "behind" ? faker.number.float({ min: 0.4, max: 0.75 }) : faker.number.float({ min: 0.95, max: 1.1 });
   let previous = 0;
   const reports = reportDates(start, until)
     .filter((date) => date < silentFrom)
@@ -184,9 +185,7 @@ export async function createDemoProject(tx: Prisma.TransactionClient, ctx: DemoC
           };
         }),
       },
-      policies: routine
-        ? undefined
-        : { create: [{ policyCode: faker.helpers.arrayElement(DEMO_POLICIES)[0] }] },
+      policies: routine ? undefined : { create: [{ policyCode: faker.helpers.arrayElement(DEMO_POLICIES)[0] }] },
     },
   });
   const evaluated = Math.min(4, Math.floor(daysBetween(fy.start, until) / 91));

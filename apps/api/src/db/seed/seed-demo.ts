@@ -1,5 +1,5 @@
-import { fakerTH as faker } from "@faker-js/faker";
 import { fiscalQuarterOf, fiscalYearOf, fiscalYearSpan, type IsoDate } from "@cpm/schema/rules";
+import { fakerTH as faker } from "@faker-js/faker";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { toDbDate } from "../../lib/dates";
 import { createDemoProject } from "./demo-projects";
@@ -35,7 +35,10 @@ export async function seedDemoData(prisma: PrismaClient, today: IsoDate): Promis
       const goalCodes = await seedStrategyAndPolicies(tx);
       const goals = await tx.strategyNode.findMany({ where: { code: { in: goalCodes } }, select: { id: true } });
       await seedReferenceProject(tx, unitIds);
-      const units = await tx.orgUnit.findMany({ where: { kind: { in: ["department", "district"] } }, orderBy: { code: "asc" } });
+      const units = await tx.orgUnit.findMany({
+        where: { kind: { in: ["department", "district"] } },
+        orderBy: { code: "asc" },
+      });
       let projects = 1;
       for (const unit of units) {
         let serial = 100;

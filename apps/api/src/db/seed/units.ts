@@ -38,7 +38,13 @@ export async function seedUnits(tx: Tx): Promise<Map<string, number>> {
   for (const division of KNOWN_DIVISIONS) {
     const name = `หน่วยงานย่อย ${division.code}`;
     const row = await tx.orgUnit.create({
-      data: { code: division.code, name, kind: "division", parentId: ids.get(division.parentCode), ...nameColumns(name) },
+      data: {
+        code: division.code,
+        name,
+        kind: "division",
+        parentId: ids.get(division.parentCode),
+        ...nameColumns(name),
+      },
     });
     ids.set(division.code, row.id);
   }

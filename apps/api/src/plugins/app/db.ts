@@ -1,4 +1,4 @@
-import { fiscalYearOf, todayIn, type IsoDate } from "@cpm/schema/rules";
+import { fiscalYearOf, type IsoDate, todayIn } from "@cpm/schema/rules";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/database";

@@ -2,7 +2,10 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { type DashboardRepository, dashboardRepository } from "../../repositories/dashboard-repository";
 import { type IndicatorsRepository, indicatorsRepository } from "../../repositories/indicators-repository";
-import { type ProjectActivityRepository, projectActivityRepository } from "../../repositories/project-activity-repository";
+import {
+  type ProjectActivityRepository,
+  projectActivityRepository,
+} from "../../repositories/project-activity-repository";
 import { type ProjectsRepository, projectsRepository } from "../../repositories/projects-repository";
 import { type UnitsRepository, unitsRepository } from "../../repositories/units-repository";
 

@@ -6,7 +6,12 @@ import type { z } from "zod";
 import { DomainError } from "../../lib/problems";
 
 const PROBLEM_BASE = "https://cpm.example/problems/";
-const CONTEXT_PREFIX: Record<string, string[]> = { body: [], querystring: ["query"], params: ["params"], headers: ["headers"] };
+const CONTEXT_PREFIX: Record<string, string[]> = {
+  body: [],
+  querystring: ["query"],
+  params: ["params"],
+  headers: ["headers"],
+};
 
 function send(reply: import("fastify").FastifyReply, problem: Problem & Record<string, unknown>) {
   return reply.status(problem.status).type("application/problem+json").send(problem);
@@ -61,7 +66,6 @@ export default fp(
         instance,
       });
     });
-
   },
   { name: "error-handler" },
 );

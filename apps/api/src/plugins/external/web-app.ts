@@ -9,7 +9,11 @@ export default fp(
   async (app: FastifyInstance, opts: { env: Env }) => {
     const hasWeb = webDistExists(opts.env);
     if (hasWeb) {
-      await app.register(fastifyStatic, { root: path.resolve(opts.env.WEB_DIST), wildcard: false, index: "index.html" });
+      await app.register(fastifyStatic, {
+        root: path.resolve(opts.env.WEB_DIST),
+        wildcard: false,
+        index: "index.html",
+      });
     } else {
       app.log.warn(`No web app at ${opts.env.WEB_DIST} (run \`pnpm build\`); serving the API only`);
     }
@@ -21,7 +25,13 @@ export default fp(
       return reply
         .status(404)
         .type("application/problem+json")
-        .send({ type: "about:blank", title: "Not Found", status: 404, detail: `No route ${request.method} ${pathname}`, instance: pathname });
+        .send({
+          type: "about:blank",
+          title: "Not Found",
+          status: 404,
+          detail: `No route ${request.method} ${pathname}`,
+          instance: pathname,
+        });
     });
   },
   { name: "web-app" },

@@ -17,7 +17,13 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { fiscalYear, quarter, asOf } = request.query;
       const root = await app.repos.dashboard.rootUnitCode();
-      return app.repos.dashboard.forUnit(root, fiscalYear, quarter as 1 | 2 | 3 | 4 | undefined, app.clock.today(), asOf);
+      return app.repos.dashboard.forUnit(
+        root,
+        fiscalYear,
+        quarter as 1 | 2 | 3 | 4 | undefined,
+        app.clock.today(),
+        asOf,
+      );
     },
   );
 

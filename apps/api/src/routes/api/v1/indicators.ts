@@ -21,26 +21,53 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/indicators",
     {
-      schema: { tags, summary: "Indicators (KPIs), by fiscal year and unit", querystring: indicatorListQuery, response: { 200: listOf(indicatorSummary), 400: problem } },
+      schema: {
+        tags,
+        summary: "Indicators (KPIs), by fiscal year and unit",
+        querystring: indicatorListQuery,
+        response: { 200: listOf(indicatorSummary), 400: problem },
+      },
     },
     async (request) => app.repos.indicators.list(request.query),
   );
 
   app.post(
     "/indicators",
-    { schema: { tags, summary: "Create an indicator", body: indicatorInput, response: { 201: indicatorDetail, 400: problem, 409: problem } } },
+    {
+      schema: {
+        tags,
+        summary: "Create an indicator",
+        body: indicatorInput,
+        response: { 201: indicatorDetail, 400: problem, 409: problem },
+      },
+    },
     async (request, reply) => reply.status(201).send(await app.repos.indicators.create(request.body)),
   );
 
   app.get(
     "/indicators/:code",
-    { schema: { tags, summary: "An indicator with its quarter results and supporting projects", params, response: { 200: indicatorDetail, 400: problem, 404: problem } } },
+    {
+      schema: {
+        tags,
+        summary: "An indicator with its quarter results and supporting projects",
+        params,
+        response: { 200: indicatorDetail, 400: problem, 404: problem },
+      },
+    },
     async (request) => app.repos.indicators.get(request.params.code),
   );
 
   app.patch(
     "/indicators/:code",
-    { schema: { tags, summary: "Change an indicator", params, body: indicatorPatch, response: { 200: indicatorDetail, 400: problem, 404: problem } } },
+    {
+      schema: {
+        tags,
+        summary: "Change an indicator",
+        params,
+        body: indicatorPatch,
+        response: { 200: indicatorDetail, 400: problem, 404: problem },
+      },
+    },
     async (request) => app.repos.indicators.update(request.params.code, request.body),
   );
 
@@ -55,7 +82,8 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: indicatorDetail, 400: problem, 404: problem },
       },
     },
-    async (request) => app.repos.indicators.putQuarter(request.params.code, request.params.quarter as Quarter, request.body),
+    async (request) =>
+      app.repos.indicators.putQuarter(request.params.code, request.params.quarter as Quarter, request.body),
   );
 };
 

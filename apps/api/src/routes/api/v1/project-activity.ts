@@ -1,4 +1,14 @@
-import { evaluationInput, planInput, problem, progressReport, projectDetail, quarterEvaluation, quarterParam, reportInput, reportPatch } from "@cpm/schema";
+import {
+  evaluationInput,
+  planInput,
+  problem,
+  progressReport,
+  projectDetail,
+  quarterEvaluation,
+  quarterParam,
+  reportInput,
+  reportPatch,
+} from "@cpm/schema";
 import type { Quarter } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -86,7 +96,11 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.repos.activity.deleteReport(request.params.code, request.params.id, expectedVersion(request.headers["if-match"]));
+      await app.repos.activity.deleteReport(
+        request.params.code,
+        request.params.id,
+        expectedVersion(request.headers["if-match"]),
+      );
       return reply.status(204).send();
     },
   );

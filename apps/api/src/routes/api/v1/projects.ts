@@ -47,7 +47,11 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const created = await app.repos.projects.create(request.body, app.clock.today());
-      return reply.status(201).header("etag", etagOf(created.version)).header("location", `/api/v1/projects/${created.code}`).send(created);
+      return reply
+        .status(201)
+        .header("etag", etagOf(created.version))
+        .header("location", `/api/v1/projects/${created.code}`)
+        .send(created);
     },
   );
 

@@ -1,4 +1,13 @@
-import { dashboard, dashboardQuery, listOf, problem, unitCode, unitDetail, unitListQuery, unitSummary } from "@cpm/schema";
+import {
+  dashboard,
+  dashboardQuery,
+  listOf,
+  problem,
+  unitCode,
+  unitDetail,
+  unitListQuery,
+  unitSummary,
+} from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 
@@ -47,7 +56,13 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { fiscalYear, quarter, asOf } = request.query;
-      return app.repos.dashboard.forUnit(request.params.code, fiscalYear, quarter as 1 | 2 | 3 | 4 | undefined, app.clock.today(), asOf);
+      return app.repos.dashboard.forUnit(
+        request.params.code,
+        fiscalYear,
+        quarter as 1 | 2 | 3 | 4 | undefined,
+        app.clock.today(),
+        asOf,
+      );
     },
   );
 };
