@@ -74,7 +74,7 @@ describe("one process per embedded data directory", () => {
     const again = await addressOf(third);
     const project = (await (await fetch(`${again}/api/v1/projects/50450000-3247`)).json()) as ProjectDetail;
     expect(project.reports).toHaveLength(13);
-    expect(project.reports[0].narrative).toBe("บันทึกก่อนปิดเครื่องกะทันหัน");
+    expect(project.reports[0]?.narrative).toBe("บันทึกก่อนปิดเครื่องกะทันหัน");
     expect(((await (await fetch(`${again}/api/v1/projects`)).json()) as { total: number }).total).toBe(total);
     third.child.kill("SIGTERM");
     expect(await third.exited).toBe(0);
