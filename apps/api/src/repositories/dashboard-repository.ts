@@ -131,6 +131,16 @@ export function dashboardRepository(prisma: PrismaClient) {
       };
     },
 
+    /** Fiscal years that have data, and the current one, newest first. */
+    async fiscalYears(current: number) {
+      const rows = await prisma.fiscalYear.findMany({ select: { year: true } });
+      const years = [...new Set([current, ...rows.map((row) => row.year)])].sort((a, b) => b - a);
+      return years.map((year) => {
+        const span = fiscalYearSpan(year);
+        return { year, startsOn: span.start, endsOn: span.end };
+      });
+    },
+
     /** The root of the unit tree: the city itself. */
     async rootUnitCode(): Promise<string> {
       const root = await prisma.orgUnit.findFirst({ where: { parentId: null }, orderBy: { id: "asc" } });

@@ -131,6 +131,17 @@ describe("GET /api/v1/projects/50450000-3247 (the legacy reference page)", () =>
     expect((await ctx.app.inject({ method: "GET", url: "/api/v1/units/12345678" })).statusCode).toBe(404);
   });
 
+  it("lists the fiscal years with data and the current one (Buddhist era)", async () => {
+    const res = await ctx.app.inject({ method: "GET", url: "/api/v1/fiscal-years" });
+    expect(res.json()).toEqual({
+      current: 2570,
+      items: [
+        { year: 2570, startsOn: "2026-10-01", endsOn: "2027-09-30" },
+        { year: 2564, startsOn: "2020-10-01", endsOn: "2021-09-30" },
+      ],
+    });
+  });
+
   it("publishes an OpenAPI 3.1 document generated from the schemas", async () => {
     const res = await ctx.app.inject({ method: "GET", url: "/api/openapi.json" });
     const doc = res.json();

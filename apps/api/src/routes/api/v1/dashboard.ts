@@ -1,5 +1,4 @@
 import { dashboard, dashboardQuery, problem } from "@cpm/schema";
-import { fiscalYearSpan } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 
@@ -42,20 +41,10 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const rows = await app.db.prisma.fiscalYear.findMany({ orderBy: { year: "desc" } });
       const current = app.clock.currentFiscalYear();
-      const years = new Set([current, ...rows.map((row) => row.year)]);
-      return {
-        current,
-        items: [...years].sort((a, b) => b - a).map((year) => ({ year, ...fiscalYearSpanAs(year) })),
-      };
+      return { current, items: await app.repos.dashboard.fiscalYears(current) };
     },
   );
-};
-
-const fiscalYearSpanAs = (year: number) => {
-  const span = fiscalYearSpan(year);
-  return { startsOn: span.start, endsOn: span.end };
 };
 
 export default dashboardRoutes;
