@@ -2,11 +2,15 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "./db/database";
 import type { Env } from "./env";
+import auth from "./plugins/app/auth";
 import db from "./plugins/app/db";
 import repositories from "./plugins/app/repositories";
 import errorHandler from "./plugins/external/error-handler";
 import openapi from "./plugins/external/openapi";
+import security from "./plugins/external/security";
 import webApp from "./plugins/external/web-app";
+import adminRoutes from "./routes/api/v1/admin";
+import authRoutes from "./routes/api/v1/auth";
 import dashboardRoutes from "./routes/api/v1/dashboard";
 import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
@@ -24,17 +28,20 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: env.LOG_LEVEL },
     bodyLimit: 1_048_576,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
+  await app.register(security, { env });
   await app.register(openapi);
   await app.register(db, { db: database, env });
+  await app.register(auth, { env });
   await app.register(repositories);
   await app.register(
     async (v1) => {
+      await v1.register(authRoutes, { secureCookies: env.COOKIE_SECURE, signInPerMinute: env.SIGN_IN_PER_MINUTE });
+      await v1.register(adminRoutes);
       await v1.register(unitsRoutes);
       await v1.register(projectsRoutes);
       await v1.register(projectActivityRoutes);

@@ -26,6 +26,27 @@ const envSchema = z.object({
   /** Load demo data into an empty database: default on for the embedded database, off for a server. */
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
+  /** Anonymous visitors may read projects, dashboards and KPIs, as the city publishes them. */
+  PUBLIC_READ: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Origins (comma-separated) of other web apps allowed to call the API from a browser. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** Requests per minute per API key, or per IP without one. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Sign-in attempts per minute per IP. */
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Mark the session cookie Secure: on by default; off only for plain-HTTP development on localhost. */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

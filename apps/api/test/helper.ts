@@ -10,7 +10,9 @@ import { seedReferenceProject } from "../src/db/seed/reference-project";
 import { seedDemoData } from "../src/db/seed/seed-demo";
 import { seedStrategyAndPolicies } from "../src/db/seed/strategy";
 import { seedUnits } from "../src/db/seed/units";
+import { demoPassword, seedDemoUsers } from "../src/db/seed/users";
 import { loadEnv } from "../src/env";
+import { SESSION_COOKIE } from "../src/plugins/app/auth";
 
 /** The pinned "today" of the API tests: FY 2570, Q1, November 2026. */
 export const TEST_TODAY = "2026-11-25";
@@ -61,6 +63,7 @@ export async function startTestApp(
         data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") },
       });
       const units = await seedUnits(tx);
+      await seedDemoUsers(tx, units);
       await seedStrategyAndPolicies(tx);
       await seedReferenceProject(tx, units);
     });
@@ -109,4 +112,45 @@ export async function snapshotCounts(db: Database) {
   ]);
   const versions = await p.project.aggregate({ _sum: { version: true } });
   return { projects, steps, reports, evaluations, indicators, quarters, policies, versions: versions._sum.version };
+}
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Sign in as a demo user; the headers carry the session cookie and the CSRF token. */
+export async function signIn(app: App, username: string): Promise<Record<string, string>> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/sign-in",
+    payload: { username, password: demoPassword(username) },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  return { cookie: `${SESSION_COOKIE}=${cookie?.value}`, "x-csrf-token": res.json().csrfToken };
+}
+
+/** The current version of the project or indicator a write URL names, as If-Match sends it. */
+export async function currentEtag(
+  app: App,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<string | undefined> {
+  const match = /^\/api\/v1\/(projects|indicators)\/([^/?]+)/.exec(url);
+  if (!match) return undefined;
+  const res = await app.inject({ method: "GET", url: `/api/v1/${match[1]}/${match[2]}`, headers });
+  return res.headers.etag as string | undefined;
+}
+
+/**
+ * A client acting with the given headers (a session or an API key). Writes to an existing
+ * project or indicator send its current ETag as If-Match unless the test gives one.
+ */
+export function clientFor(app: App, auth: () => Record<string, string>) {
+  return async (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const all = { ...auth(), ...headers };
+    if (method !== "GET" && !("if-match" in all) && !(method === "POST" && /\/(projects|indicators)$/.test(url))) {
+      const etag = await currentEtag(app, url, auth());
+      if (etag) all["if-match"] = etag;
+    }
+    return app.inject({ method, url, payload: payload as object, headers: all });
+  };
 }

@@ -18,6 +18,12 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
   }),
   blank: () => ({ th: "ต้องไม่เว้นว่าง", en: "Must not be blank" }),
   endBeforeStart: () => ({ th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น", en: "The end must not be before the start" }),
+  username: () => ({
+    th: "ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3 ตัวขึ้นไป",
+    en: "A user name is 3 or more of a-z 0-9 . _ -",
+  }),
+  officerNeedsUnit: () => ({ th: "เจ้าหน้าที่ต้องสังกัดหน่วยงาน", en: "An officer belongs to a unit" }),
+  writeKeyNeedsUnits: () => ({ th: "คีย์ที่เขียนข้อมูลได้ต้องระบุหน่วยงาน", en: "A write key names the units it may change" }),
   weightsSum: (p) => ({
     th: `น้ำหนักของทุกขั้นตอนรวมกันต้องเท่ากับ 100 (ขณะนี้รวมได้ ${p.total})`,
     en: `The step weights must add up to 100 (they add up to ${p.total})`,

@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./common";
 export * from "./dashboard";
 export * from "./evaluation";

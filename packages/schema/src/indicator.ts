@@ -60,6 +60,8 @@ export const indicatorSummary = z
 
 export const indicatorDetail = indicatorSummary
   .extend({
+    /** Send it back as If-Match on a write; the response's ETag carries it too. */
+    version: z.number().int(),
     unitName: z.string(),
     projects: z.array(z.object({ code: z.string(), name: z.string() })),
   })

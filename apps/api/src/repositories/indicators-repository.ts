@@ -2,8 +2,24 @@ import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterI
 import { fiscalYearSpan, type Quarter } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { toDbDate } from "../lib/dates";
-import { conflict, invalid, notFound } from "../lib/problems";
+import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
+import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { indicatorInclude, toIndicatorSummary } from "./project-mappers";
+
+async function lockIndicator(tx: Tx, code: string, expectedVersion: number | undefined) {
+  const rows = await tx.$queryRaw<{ id: number; version: number }[]>`
+    SELECT id, version FROM indicator WHERE code = ${code} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw notFound("indicator", code, "ตัวชี้วัด");
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw preconditionFailed(row.version);
+  await tx.indicator.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
+  return row;
+}
+
+const auditedIndicator = ({ projects, unitName: _u, version: _v, ...rest }: IndicatorDetail) => ({
+  ...rest,
+  projectCodes: projects.map((p) => p.code),
+});
 
 const detailInclude = {
   ...indicatorInclude,
@@ -34,6 +50,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
     if (!row) throw notFound("indicator", code, "ตัวชี้วัด");
     return {
       ...toIndicatorSummary(row),
+      version: row.version,
       unitName: row.unit.name,
       projects: row.projects
         .filter((l) => l.project.deletedAt === null)
@@ -62,7 +79,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
       return { items: rows.map(toIndicatorSummary), total, page: filter.page, pageSize: filter.pageSize };
     },
 
-    async create(input: IndicatorInput): Promise<IndicatorDetail> {
+    async create(input: IndicatorInput, change: ChangeContext): Promise<IndicatorDetail> {
       return prisma.$transaction(async (tx) => {
         if (await tx.indicator.findUnique({ where: { code: input.code }, select: { id: true } })) {
           throw conflict("code", `Indicator code ${input.code} is already taken`, `รหัสตัวชี้วัด ${input.code} ถูกใช้แล้ว`);
@@ -84,14 +101,21 @@ export function indicatorsRepository(prisma: PrismaClient) {
         await tx.indicator.create({
           data: { ...fields, unitId: unit.id, projects: { create: ids.map((projectId) => ({ projectId })) } },
         });
-        return get(input.code, tx);
+        const created = await get(input.code, tx);
+        await recordAudit(tx, change, {
+          action: "indicator.create",
+          entityType: "indicator",
+          entityKey: input.code,
+          after: auditedIndicator(created),
+        });
+        return created;
       });
     },
 
-    async update(code: string, patch: IndicatorPatch): Promise<IndicatorDetail> {
+    async update(code: string, patch: IndicatorPatch, expectedVersion: number | undefined, change: ChangeContext) {
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.indicator.findUnique({ where: { code }, select: { id: true } });
-        if (!existing) throw notFound("indicator", code, "ตัวชี้วัด");
+        const before = auditedIndicator(await get(code, tx));
+        const existing = await lockIndicator(tx, code, expectedVersion);
         const { projectCodes, ...fields } = patch;
         const ids = projectCodes ? await projectIds(tx, projectCodes) : undefined;
         await tx.indicator.update({
@@ -101,18 +125,38 @@ export function indicatorsRepository(prisma: PrismaClient) {
             projects: ids ? { deleteMany: {}, create: ids.map((projectId) => ({ projectId })) } : undefined,
           },
         });
-        return get(code, tx);
+        const updated = await get(code, tx);
+        await recordAudit(tx, change, {
+          action: "indicator.update",
+          entityType: "indicator",
+          entityKey: code,
+          ...changedFields(before, auditedIndicator(updated)),
+        });
+        return updated;
       });
     },
 
-    async putQuarter(code: string, quarter: Quarter, input: IndicatorQuarterInput): Promise<IndicatorDetail> {
+    async putQuarter(
+      code: string,
+      quarter: Quarter,
+      input: IndicatorQuarterInput,
+      expectedVersion: number | undefined,
+      change: ChangeContext,
+    ): Promise<IndicatorDetail> {
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.indicator.findUnique({ where: { code }, select: { id: true } });
-        if (!existing) throw notFound("indicator", code, "ตัวชี้วัด");
+        const before = (await get(code, tx)).quarters.find((q) => q.quarter === quarter);
+        const existing = await lockIndicator(tx, code, expectedVersion);
         await tx.indicatorQuarterResult.upsert({
           where: { indicatorId_quarter: { indicatorId: existing.id, quarter } },
           create: { indicatorId: existing.id, quarter, ...input },
           update: input,
+        });
+        await recordAudit(tx, change, {
+          action: "indicator.quarter",
+          entityType: "indicator",
+          entityKey: `${code}/Q${quarter}`,
+          before,
+          after: { quarter, ...input },
         });
         return get(code, tx);
       });

@@ -10,8 +10,17 @@ import type { IsoDate, Quarter } from "@cpm/schema/rules";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
 import { invalid, notFound } from "../lib/problems";
+import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
-import { toEvaluation, toProgressReports } from "./project-mappers";
+import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
+
+const reportFields = (r: ProgressReport) => ({
+  reportDate: r.reportDate,
+  percent: r.percent,
+  narrative: r.narrative,
+  problems: r.problems,
+  obstacles: r.obstacles,
+});
 
 const futureDate = (today: IsoDate) =>
   invalid("reportDate", "futureDate", {
@@ -23,9 +32,10 @@ const futureDate = (today: IsoDate) =>
 export function projectActivityRepository(prisma: PrismaClient) {
   return {
     /** Replace the whole plan atomically; the schema has already checked that the weights sum to 100. */
-    async replacePlan(code: string, plan: PlanInput, expectedVersion: number | undefined) {
+    async replacePlan(code: string, plan: PlanInput, expectedVersion: number | undefined, change: ChangeContext) {
       await prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        const before = await tx.planStep.findMany({ where: { projectId: project.id }, orderBy: { order: "asc" } });
         await tx.planStep.deleteMany({ where: { projectId: project.id } });
         await tx.planStep.createMany({
           data: plan.steps.map((step, index) => ({
@@ -40,17 +50,41 @@ export function projectActivityRepository(prisma: PrismaClient) {
             completion: step.completion,
           })),
         });
+        const after = await tx.planStep.findMany({ where: { projectId: project.id }, orderBy: { order: "asc" } });
+        const steps = (rows: typeof after) => rows.map(toPlanStep).map(({ id: _id, ...step }) => step);
+        await recordAudit(tx, change, {
+          action: "plan.replace",
+          entityType: "plan",
+          entityKey: code,
+          projectId: project.id,
+          before: { steps: steps(before) },
+          after: { steps: steps(after) },
+        });
       });
     },
 
-    async addReport(code: string, input: ReportInput, today: IsoDate, expectedVersion: number | undefined) {
+    async addReport(
+      code: string,
+      input: ReportInput,
+      today: IsoDate,
+      expectedVersion: number | undefined,
+      change: ChangeContext,
+    ) {
       if (input.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const row = await tx.progressReport.create({
           data: { ...input, projectId: project.id, reportDate: toDbDate(input.reportDate) },
         });
-        return reportWithContext(tx, project.id, row.id);
+        const report = (await findReport(tx, project.id, row.id)) as ProgressReport;
+        await recordAudit(tx, change, {
+          action: "report.create",
+          entityType: "report",
+          entityKey: String(row.id),
+          projectId: project.id,
+          after: reportFields(report),
+        });
+        return report;
       });
     },
 
@@ -60,28 +94,47 @@ export function projectActivityRepository(prisma: PrismaClient) {
       patch: ReportPatch,
       today: IsoDate,
       expectedVersion: number | undefined,
+      change: ChangeContext,
     ) {
       if (patch.reportDate && patch.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const existing = await tx.progressReport.findFirst({ where: { id, projectId: project.id, deletedAt: null } });
         if (!existing) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
+        const before = (await findReport(tx, project.id, id)) as ProgressReport;
         await tx.progressReport.update({
           where: { id },
           data: { ...patch, reportDate: patch.reportDate ? toDbDate(patch.reportDate) : undefined },
         });
-        return reportWithContext(tx, project.id, id);
+        const after = (await findReport(tx, project.id, id)) as ProgressReport;
+        await recordAudit(tx, change, {
+          action: "report.update",
+          entityType: "report",
+          entityKey: String(id),
+          projectId: project.id,
+          before: reportFields(before),
+          after: reportFields(after),
+        });
+        return after;
       });
     },
 
-    async deleteReport(code: string, id: number, expectedVersion: number | undefined) {
+    async deleteReport(code: string, id: number, expectedVersion: number | undefined, change: ChangeContext) {
       await prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        const before = await findReport(tx, project.id, id);
         const result = await tx.progressReport.updateMany({
           where: { id, projectId: project.id, deletedAt: null },
           data: { deletedAt: new Date() },
         });
-        if (result.count === 0) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
+        if (result.count === 0 || !before) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
+        await recordAudit(tx, change, {
+          action: "report.delete",
+          entityType: "report",
+          entityKey: String(id),
+          projectId: project.id,
+          before: reportFields(before),
+        });
       });
     },
 
@@ -90,13 +143,25 @@ export function projectActivityRepository(prisma: PrismaClient) {
       quarter: Quarter,
       input: EvaluationInput,
       expectedVersion: number | undefined,
+      change: ChangeContext,
     ): Promise<QuarterEvaluation> {
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        const before = await tx.quarterEvaluation.findUnique({
+          where: { projectId_quarter: { projectId: project.id, quarter } },
+        });
         const row = await tx.quarterEvaluation.upsert({
           where: { projectId_quarter: { projectId: project.id, quarter } },
           create: { projectId: project.id, quarter, ...input },
           update: input,
+        });
+        await recordAudit(tx, change, {
+          action: "evaluation.put",
+          entityType: "evaluation",
+          entityKey: `${code}/Q${quarter}`,
+          projectId: project.id,
+          before: before ? { quarter, score: Number(before.score), note: before.note } : undefined,
+          after: { quarter, score: input.score, note: input.note },
         });
         return toEvaluation(row);
       });
@@ -104,14 +169,14 @@ export function projectActivityRepository(prisma: PrismaClient) {
   };
 }
 
-/** A report as the detail shows it: its quarter and whether it drops below the report before it. */
-async function reportWithContext(
+/** A live report as the detail shows it: its quarter and whether it drops below the report before it. */
+async function findReport(
   tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
   projectId: number,
   id: number,
-): Promise<ProgressReport> {
+): Promise<ProgressReport | undefined> {
   const rows = await tx.progressReport.findMany({ where: { projectId, deletedAt: null } });
-  return toProgressReports(rows).find((report) => report.id === id) as ProgressReport;
+  return toProgressReports(rows).find((report) => report.id === id);
 }
 
 export type ProjectActivityRepository = ReturnType<typeof projectActivityRepository>;

@@ -5,8 +5,26 @@ import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
+import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
+
+/** The stored fields of a project as the history shows them. */
+const auditedFields = (p: ProjectDetail) => ({
+  name: p.name,
+  responsibleOfficer: p.responsibleOfficer,
+  responsibleUnitCode: p.responsibleUnit?.code ?? null,
+  budgetUnitCode: p.budgetUnit?.code ?? null,
+  rationale: p.rationale,
+  objectives: p.objectives,
+  targets: p.targets,
+  strategyCode: p.strategy?.code ?? null,
+  budgetAllocated: p.budgetAllocated,
+  budgetSpent: p.budgetSpent,
+  plannedStart: p.plannedStart,
+  plannedFinish: p.plannedFinish,
+  policyCodes: p.policies.map((policy) => policy.code),
+});
 
 const SORT_SQL: Record<ProjectListQuery["sort"], string> = {
   code: "u.code %s, p.serial %s",
@@ -153,7 +171,7 @@ export function projectsRepository(prisma: PrismaClient) {
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
-    async create(input: ProjectCreate, asOf: IsoDate): Promise<ProjectDetail> {
+    async create(input: ProjectCreate, asOf: IsoDate, change: ChangeContext): Promise<ProjectDetail> {
       checkBudget(input.budgetAllocated, input.budgetSpent);
       return prisma.$transaction(async (tx) => {
         const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
@@ -207,14 +225,29 @@ export function projectsRepository(prisma: PrismaClient) {
             policies: { create: input.policyCodes.map((policyCode) => ({ policyCode })) },
           },
         });
-        return get(code, asOf, tx);
+        const created = await get(code, asOf, tx);
+        await recordAudit(tx, change, {
+          action: "project.create",
+          entityType: "project",
+          entityKey: code,
+          projectId: (await tx.project.findUniqueOrThrow({ where: { code }, select: { id: true } })).id,
+          after: { code, unitCode: input.unitCode, fiscalYear: input.fiscalYear, ...auditedFields(created) },
+        });
+        return created;
       });
     },
 
-    async update(code: string, patch: ProjectPatch, expectedVersion: number | undefined, asOf: IsoDate) {
+    async update(
+      code: string,
+      patch: ProjectPatch,
+      expectedVersion: number | undefined,
+      asOf: IsoDate,
+      change: ChangeContext,
+    ) {
       return prisma.$transaction(async (tx) => {
         const locked = await lockProjectForWrite(tx, code, expectedVersion);
         const current = await tx.project.findUniqueOrThrow({ where: { id: locked.id } });
+        const before = auditedFields(await get(code, asOf, tx));
         checkBudget(
           patch.budgetAllocated !== undefined ? patch.budgetAllocated : Number(current.budgetAllocated ?? Number.NaN),
           patch.budgetSpent !== undefined ? patch.budgetSpent : Number(current.budgetSpent ?? Number.NaN),
@@ -244,15 +277,49 @@ export function projectsRepository(prisma: PrismaClient) {
               : undefined,
           },
         });
-        return get(code, asOf, tx);
+        const updated = await get(code, asOf, tx);
+        await recordAudit(tx, change, {
+          action: "project.update",
+          entityType: "project",
+          entityKey: code,
+          projectId: locked.id,
+          ...changedFields(before, auditedFields(updated)),
+        });
+        return updated;
       });
     },
 
-    async softDelete(code: string, expectedVersion: number | undefined) {
+    async softDelete(code: string, expectedVersion: number | undefined, change: ChangeContext) {
       await prisma.$transaction(async (tx) => {
         const locked = await lockProjectForWrite(tx, code, expectedVersion);
-        await tx.project.update({ where: { id: locked.id }, data: { deletedAt: new Date() } });
+        const deletedAt = new Date();
+        await tx.project.update({ where: { id: locked.id }, data: { deletedAt } });
+        await recordAudit(tx, change, {
+          action: "project.delete",
+          entityType: "project",
+          entityKey: code,
+          projectId: locked.id,
+          before: { deletedAt: null },
+          after: { deletedAt: deletedAt.toISOString() },
+        });
       });
+    },
+
+    /** The project's audit trail, newest first (also for a deleted project). */
+    async history(code: string) {
+      const project = await prisma.project.findUnique({ where: { code }, select: { id: true } });
+      if (!project) throw notFound("project", code, "โครงการ");
+      const events = await prisma.auditEvent.findMany({ where: { projectId: project.id }, orderBy: { id: "desc" } });
+      return events.map((event) => ({
+        id: event.id,
+        at: event.at.toISOString(),
+        actor: event.actorLabel,
+        action: event.action,
+        entityType: event.entityType,
+        entityKey: event.entityKey,
+        before: event.before ?? null,
+        after: event.after ?? null,
+      }));
     },
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ProjectDetail } from "@cpm/schema";
 import { afterAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../src/db/seed/users";
 import { TEST_TODAY } from "../helper";
 
 const apiDir = path.resolve(import.meta.dirname, "../..");
@@ -58,9 +59,17 @@ describe("one process per embedded data directory", () => {
     expect(second.output()).toContain(`in use by process ${first.child.pid}`);
     expect((await fetch(projectUrl)).status).toBe(200);
 
-    const report = await fetch(`${projectUrl}/reports`, {
+    const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
       method: "POST",
       headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "officer.wangthonglang", password: demoPassword("officer.wangthonglang") }),
+    });
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const etag = (await fetch(projectUrl)).headers.get("etag") as string;
+    const report = await fetch(`${projectUrl}/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken, "if-match": etag },
       body: JSON.stringify({ reportDate: "2021-09-30", percent: 100, narrative: "บันทึกก่อนปิดเครื่องกะทันหัน" }),
     });
     expect(report.status).toBe(201);

@@ -1,13 +1,18 @@
 import type { ProjectDetail } from "@cpm/schema";
-import { describe, expect, it } from "vitest";
-import { snapshotCounts, useTestApp } from "../helper";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clientFor, signIn, snapshotCounts, useTestApp } from "../helper";
 
 const REF = "/api/v1/projects/50450000-3247";
 
 describe("writing projects, plans, reports and evaluations", () => {
   const ctx = useTestApp();
+  let admin: Record<string, string> = {};
+  beforeAll(async () => {
+    admin = await signIn(ctx.app, "admin");
+  });
+  // as an admin, sending the current ETag as If-Match unless a test gives its own
   const inject = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown, headers = {}) =>
-    ctx.app.inject({ method, url, payload: payload as object, headers });
+    clientFor(ctx.app, () => admin)(method, url, payload, headers);
 
   const createProject = async (body: Record<string, unknown> = {}) => {
     const res = await inject("POST", "/api/v1/projects", {

@@ -6,6 +6,7 @@ import { createDemoProject } from "./demo-projects";
 import { REFERENCE_PROJECT, seedReferenceProject } from "./reference-project";
 import { seedStrategyAndPolicies } from "./strategy";
 import { seedUnits } from "./units";
+import { seedDemoUsers } from "./users";
 
 export const DEMO_SEED = 2564;
 
@@ -32,6 +33,7 @@ export async function seedDemoData(prisma: PrismaClient, today: IsoDate): Promis
     async (tx) => {
       await ensureFiscalYears(tx, [...years, REFERENCE_PROJECT.fiscalYear]);
       const unitIds = await seedUnits(tx);
+      await seedDemoUsers(tx, unitIds);
       const goalCodes = await seedStrategyAndPolicies(tx);
       const goals = await tx.strategyNode.findMany({ where: { code: { in: goalCodes } }, select: { id: true } });
       await seedReferenceProject(tx, unitIds);

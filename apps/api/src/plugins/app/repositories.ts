@@ -8,6 +8,7 @@ import {
 } from "../../repositories/project-activity-repository";
 import { type ProjectsRepository, projectsRepository } from "../../repositories/projects-repository";
 import { type UnitsRepository, unitsRepository } from "../../repositories/units-repository";
+import { type UsersRepository, usersRepository } from "../../repositories/users-repository";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -17,6 +18,7 @@ declare module "fastify" {
       activity: ProjectActivityRepository;
       indicators: IndicatorsRepository;
       dashboard: DashboardRepository;
+      users: UsersRepository;
     };
   }
 }
@@ -31,6 +33,7 @@ export default fp(
       activity: projectActivityRepository(prisma),
       indicators: indicatorsRepository(prisma),
       dashboard: dashboardRepository(prisma),
+      users: usersRepository(prisma),
     });
   },
   { name: "repositories", dependencies: ["db"] },

@@ -17,7 +17,26 @@ export default fp(
             "Units, fiscal years (Buddhist era), projects with weighted plan steps, monthly progress reports, " +
             "quarterly evaluations and KPIs. Errors are RFC 9457 problem+json with field errors in Thai and English.",
         },
+        components: {
+          securitySchemes: {
+            apiKey: {
+              type: "http",
+              scheme: "bearer",
+              description: "An API key created by an admin: `Authorization: Bearer cpm_…`",
+            },
+            session: {
+              type: "apiKey",
+              in: "cookie",
+              name: "cpm_session",
+              description:
+                "The web app's session (POST /api/v1/auth/sign-in); writes also need the X-CSRF-Token header",
+            },
+          },
+        },
+        security: [{}, { apiKey: [] }, { session: [] }],
         tags: [
+          { name: "auth" },
+          { name: "admin" },
           { name: "projects" },
           { name: "plan" },
           { name: "reports" },

@@ -6,6 +6,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/dashboard",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags: ["dashboard"],
         summary: "The city's dashboard: totals and a row per department and district",
@@ -29,6 +30,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/fiscal-years",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags: ["dashboard"],
         summary: "Fiscal years (ปีงบประมาณ, Buddhist era) that have data, newest first, and the current one",

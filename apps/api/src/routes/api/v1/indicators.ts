@@ -13,14 +13,21 @@ import {
 import type { Quarter } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { decide } from "../../../auth/policy";
+import { changeOf } from "../../../lib/change-context";
+import { etagOf, expectedVersion } from "../../../lib/versions";
+import { forbidden } from "../../../plugins/app/auth";
+import { ifMatchHeaders } from "./projects";
 
 const tags = ["indicators"];
 const params = z.strictObject({ code: indicatorCode });
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 412: problem, 428: problem };
 
 const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/indicators",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags,
         summary: "Indicators (KPIs), by fiscal year and unit",
@@ -34,19 +41,24 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/indicators",
     {
+      config: { access: { permission: "indicator.write", unit: { unitCodeBody: "unitCode" } } },
       schema: {
         tags,
         summary: "Create an indicator",
         body: indicatorInput,
-        response: { 201: indicatorDetail, 400: problem, 409: problem },
+        response: { 201: indicatorDetail, 409: problem, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await app.repos.indicators.create(request.body)),
+    async (request, reply) => {
+      const created = await app.repos.indicators.create(request.body, changeOf(request));
+      return reply.status(201).header("etag", etagOf(created.version)).send(created);
+    },
   );
 
   app.get(
     "/indicators/:code",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags,
         summary: "An indicator with its quarter results and supporting projects",
@@ -54,36 +66,71 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: indicatorDetail, 400: problem, 404: problem },
       },
     },
-    async (request) => app.repos.indicators.get(request.params.code),
+    async (request, reply) => {
+      const indicator = await app.repos.indicators.get(request.params.code);
+      return reply.header("etag", etagOf(indicator.version)).send(indicator);
+    },
   );
 
   app.patch(
     "/indicators/:code",
     {
+      config: { access: { permission: "indicator.write", unit: { indicatorCodeParam: "code" } } },
       schema: {
         tags,
         summary: "Change an indicator",
         params,
+        headers: ifMatchHeaders,
         body: indicatorPatch,
-        response: { 200: indicatorDetail, 400: problem, 404: problem },
+        response: { 200: indicatorDetail, ...errors },
       },
     },
-    async (request) => app.repos.indicators.update(request.params.code, request.body),
+    async (request, reply) => {
+      const updated = await app.repos.indicators.update(
+        request.params.code,
+        request.body,
+        expectedVersion(request.headers["if-match"]),
+        changeOf(request),
+      );
+      return reply.header("etag", etagOf(updated.version)).send(updated);
+    },
   );
 
   app.put(
     "/indicators/:code/quarters/:quarter",
     {
+      config: { access: { permission: ["indicator.write", "indicator.score"], unit: { indicatorCodeParam: "code" } } },
       schema: {
         tags,
-        summary: "Set one quarter's result (ผลงาน) and scores 2.1 / 2.2",
+        summary: "Set one quarter's result (ผลงาน, by the unit's officers) and scores 2.1 / 2.2 (by evaluators)",
         params: params.extend({ quarter: quarterParam }),
+        headers: ifMatchHeaders,
         body: indicatorQuarterInput,
-        response: { 200: indicatorDetail, 400: problem, 404: problem },
+        response: { 200: indicatorDetail, ...errors },
       },
     },
-    async (request) =>
-      app.repos.indicators.putQuarter(request.params.code, request.params.quarter as Quarter, request.body),
+    async (request, reply) => {
+      const quarter = request.params.quarter as Quarter;
+      const current = (await app.repos.indicators.get(request.params.code)).quarters.find((q) => q.quarter === quarter);
+      const options = { publicRead: false, unitAncestry: request.unitAncestry };
+      const valueChanged = current?.value !== request.body.value;
+      const scoresChanged =
+        (current?.score21 ?? null) !== request.body.score21 || (current?.score22 ?? null) !== request.body.score22;
+      if (valueChanged && decide(request.actor, "indicator.write", options) !== "allow") {
+        throw forbidden({ th: "เฉพาะเจ้าหน้าที่ของหน่วยงานบันทึกผลงานได้", en: "Only the unit's officers record the result" });
+      }
+      if (scoresChanged && decide(request.actor, "indicator.score", options) !== "allow") {
+        throw forbidden({ th: "เฉพาะผู้ประเมินบันทึกผลประเมิน 2.1 / 2.2 ได้", en: "Only evaluators record scores 2.1 / 2.2" });
+      }
+      const updated = await app.repos.indicators.putQuarter(
+        request.params.code,
+        quarter,
+        request.body,
+        expectedVersion(request.headers["if-match"]),
+        changeOf(request),
+      );
+      return reply.header("etag", etagOf(updated.version)).send(updated);
+    },
   );
 };
 

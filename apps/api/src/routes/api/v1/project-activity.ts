@@ -12,8 +12,9 @@ import {
 import type { Quarter } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { changeOf } from "../../../lib/change-context";
 import { etagOf, expectedVersion } from "../../../lib/versions";
-import { ifMatchHeaders, projectParams } from "./projects";
+import { ifMatchHeaders, projectParams, WRITE_PROJECT } from "./projects";
 
 const reportParams = projectParams.extend({ id: z.coerce.number().int().positive() });
 
@@ -22,6 +23,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/projects/:code/plan",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags: ["plan"],
         summary: "Replace the whole plan atomically; the step weights must sum to 100",
@@ -33,7 +35,12 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { code } = request.params;
-      await app.repos.activity.replacePlan(code, request.body, expectedVersion(request.headers["if-match"]));
+      await app.repos.activity.replacePlan(
+        code,
+        request.body,
+        expectedVersion(request.headers["if-match"]),
+        changeOf(request),
+      );
       const project = await app.repos.projects.get(code, app.clock.today());
       return reply.header("etag", etagOf(project.version)).send(project);
     },
@@ -42,6 +49,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/projects/:code/reports",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags: ["reports"],
         summary: "Add a progress report (cumulative percent of the whole project)",
@@ -57,6 +65,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         app.clock.today(),
         expectedVersion(request.headers["if-match"]),
+        changeOf(request),
       );
       return reply.status(201).send(report);
     },
@@ -65,6 +74,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/projects/:code/reports/:id",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags: ["reports"],
         summary: "Correct a progress report",
@@ -81,12 +91,14 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         app.clock.today(),
         expectedVersion(request.headers["if-match"]),
+        changeOf(request),
       ),
   );
 
   app.delete(
     "/projects/:code/reports/:id",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags: ["reports"],
         summary: "Withdraw a progress report (kept in the database, no longer counted)",
@@ -100,6 +112,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.code,
         request.params.id,
         expectedVersion(request.headers["if-match"]),
+        changeOf(request),
       );
       return reply.status(204).send();
     },
@@ -108,6 +121,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/projects/:code/evaluations/:quarter",
     {
+      config: { access: { permission: "evaluation.write", unit: { projectCodeParam: "code" } } },
       schema: {
         tags: ["evaluations"],
         summary: "Set the evaluation office's score (สยป. ประเมิน) for one fiscal quarter",
@@ -123,6 +137,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.quarter as Quarter,
         request.body,
         expectedVersion(request.headers["if-match"]),
+        changeOf(request),
       ),
   );
 };

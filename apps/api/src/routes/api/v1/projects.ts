@@ -1,5 +1,6 @@
 import {
   asOfQuery,
+  auditEvent,
   listOf,
   problem,
   projectCode,
@@ -11,17 +12,23 @@ import {
 } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { changeOf } from "../../../lib/change-context";
+import { forReader } from "../../../lib/privacy";
 import { etagOf, expectedVersion } from "../../../lib/versions";
+import type { Access } from "../../../plugins/app/auth";
 
 const tags = ["projects"];
 export const projectParams = z.strictObject({ code: projectCode });
 /** If-Match carries the version from a read's ETag; a stale one gets 412. */
 export const ifMatchHeaders = z.object({ "if-match": z.string().optional() });
+export const READ: Access = { permission: "read" };
+export const WRITE_PROJECT: Access = { permission: "project.write", unit: { projectCodeParam: "code" } };
 
 const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/projects",
     {
+      config: { access: READ },
       schema: {
         tags,
         summary: "Projects, filtered, sorted and paginated",
@@ -32,12 +39,16 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(projectSummary), 400: problem },
       },
     },
-    async (request) => app.repos.projects.list(request.query, request.query.asOf ?? app.clock.today()),
+    async (request) => {
+      const page = await app.repos.projects.list(request.query, request.query.asOf ?? app.clock.today());
+      return { ...page, items: page.items.map((item) => forReader(request.actor, item)) };
+    },
   );
 
   app.post(
     "/projects",
     {
+      config: { access: { permission: "project.write", unit: { unitCodeBody: "unitCode" } } },
       schema: {
         tags,
         summary: "Create a project; without a code the unit's next number is assigned",
@@ -46,7 +57,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await app.repos.projects.create(request.body, app.clock.today());
+      const created = await app.repos.projects.create(request.body, app.clock.today(), changeOf(request));
       return reply
         .status(201)
         .header("etag", etagOf(created.version))
@@ -58,6 +69,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/projects/:code",
     {
+      config: { access: READ },
       schema: {
         tags,
         summary: "A project with its plan, reports, evaluations and indicators, and its computed progress",
@@ -68,13 +80,28 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const project = await app.repos.projects.get(request.params.code, request.query.asOf ?? app.clock.today());
-      return reply.header("etag", etagOf(project.version)).send(project);
+      return reply.header("etag", etagOf(project.version)).send(forReader(request.actor, project));
     },
+  );
+
+  app.get(
+    "/projects/:code/history",
+    {
+      config: { access: { permission: "history.read" } },
+      schema: {
+        tags,
+        summary: "Who changed what and when (signed-in users and API keys)",
+        params: projectParams,
+        response: { 200: z.object({ items: z.array(auditEvent) }), 401: problem, 404: problem },
+      },
+    },
+    async (request) => ({ items: await app.repos.projects.history(request.params.code) }),
   );
 
   app.patch(
     "/projects/:code",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags,
         summary: "Change some of a project's fields",
@@ -90,6 +117,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request.headers["if-match"]),
         app.clock.today(),
+        changeOf(request),
       );
       return reply.header("etag", etagOf(project.version)).send(project);
     },
@@ -98,6 +126,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/projects/:code",
     {
+      config: { access: WRITE_PROJECT },
       schema: {
         tags,
         summary: "Delete a project (soft: the record and its history stay, the code stays taken)",
@@ -107,7 +136,11 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.repos.projects.softDelete(request.params.code, expectedVersion(request.headers["if-match"]));
+      await app.repos.projects.softDelete(
+        request.params.code,
+        expectedVersion(request.headers["if-match"]),
+        changeOf(request),
+      );
       return reply.status(204).send();
     },
   );

@@ -17,6 +17,7 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/units",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags,
         summary: "Organisation units (หน่วยงาน), in Thai order",
@@ -33,6 +34,7 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/units/:code",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags,
         summary: "One unit with its parent and sub-units",
@@ -46,6 +48,7 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/units/:code/dashboard",
     {
+      config: { access: { permission: "read" } },
       schema: {
         tags: ["dashboard"],
         summary: "A unit's dashboard: totals over its sub-units and a row per sub-unit",

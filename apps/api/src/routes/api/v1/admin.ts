@@ -1,0 +1,99 @@
+import { apiKey, apiKeyCreate, apiKeyCreated, problem, user, userCreate, username, userPatch } from "@cpm/schema";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { toApiKey } from "../../../repositories/users-repository";
+
+const ADMIN = { access: { permission: "admin" as const } };
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
+
+/** Users, roles and API keys: admins only. */
+const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/users",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "Every user",
+        response: { 200: z.object({ items: z.array(user) }), ...errors },
+      },
+    },
+    async () => ({ items: await app.repos.users.list() }),
+  );
+
+  app.post(
+    "/users",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "Create a user",
+        body: userCreate,
+        response: { 201: user, 409: problem, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await app.repos.users.create(request.body)),
+  );
+
+  app.patch(
+    "/users/:username",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "Change a user's name, role, unit or password, or disable them (which signs them out everywhere)",
+        params: z.strictObject({ username }),
+        body: userPatch,
+        response: { 200: user, ...errors },
+      },
+    },
+    async (request) => app.repos.users.update(request.params.username, request.body),
+  );
+
+  app.get(
+    "/api-keys",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "API keys (never the keys themselves)",
+        response: { 200: z.object({ items: z.array(apiKey) }), ...errors },
+      },
+    },
+    async () => ({ items: await app.repos.users.listApiKeys() }),
+  );
+
+  app.post(
+    "/api-keys",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "Create an API key; the response is the only time the key is shown",
+        body: apiKeyCreate,
+        response: { 201: apiKeyCreated, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const creator = request.actor.kind === "user" ? request.actor.userId : null;
+      const { key, row } = await app.auth.createApiKey(request.body, creator);
+      return reply.status(201).send({ ...toApiKey(row), key });
+    },
+  );
+
+  app.delete(
+    "/api-keys/:id",
+    {
+      config: ADMIN,
+      schema: {
+        tags: ["admin"],
+        summary: "Revoke an API key",
+        params: z.strictObject({ id: z.coerce.number().int().positive() }),
+        response: { 200: apiKey, ...errors },
+      },
+    },
+    async (request) => app.repos.users.revokeApiKey(request.params.id),
+  );
+};
+
+export default adminRoutes;
