@@ -47,12 +47,21 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
  * only the units, the strategy, the policies and the reference project.
  */
 export async function startTestApp(
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestContext & { close(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-test-"));
   const server = adminUrl ? await createPostgresDatabase(adminUrl) : null;
-  const env = loadEnv({ DATA_DIR: dataDir, DATABASE_URL: server?.url, APP_TODAY: TEST_TODAY, LOG_LEVEL: "silent" });
+  const env = loadEnv({
+    DATA_DIR: dataDir,
+    DATABASE_URL: server?.url,
+    APP_TODAY: TEST_TODAY,
+    LOG_LEVEL: "silent",
+    // the suites send thousands of requests from one address; the limits have their own test
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    SIGN_IN_PER_MINUTE: "1000",
+    ...options.env,
+  });
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await applyMigrations(db.prisma);
   if (options.demo) {
@@ -83,7 +92,7 @@ export async function startTestApp(
 }
 
 /** Start one app for the test file; the returned object is filled before the first test runs. */
-export function useTestApp(options: { demo?: boolean } = {}): TestContext {
+export function useTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): TestContext {
   const context = {} as TestContext;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
