@@ -48,7 +48,10 @@ const envSchema = z.object({
   /** Mark the session cookie Secure: on by default; off only for plain-HTTP development on localhost. */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (for the client IP and https). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -77,6 +77,7 @@ export async function startTestApp(
       await seedReferenceProject(tx, units);
     });
   }
+  await db.prisma.$executeRawUnsafe("ANALYZE");
   const app = await buildApp({ env, db, logger: false });
   await app.ready();
   return {

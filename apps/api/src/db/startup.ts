@@ -20,6 +20,8 @@ export async function startDatabase(env: Env, today: string): Promise<StartedDat
     const wantSeed = env.SEED_DEMO === "true" || (env.SEED_DEMO === "auto" && db.kind === "pglite");
     const empty = wantSeed && (await db.prisma.orgUnit.count()) === 0;
     const seeded = empty ? await seedDemoData(db.prisma, today) : null;
+    // PGlite has no autovacuum: without statistics the planner picks nested loops everywhere
+    if (db.kind === "pglite" || seeded) await db.prisma.$executeRawUnsafe("ANALYZE");
     return { db, migrated, seeded };
   } catch (error) {
     await db.close();

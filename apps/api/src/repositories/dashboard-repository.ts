@@ -75,7 +75,7 @@ export function dashboardRepository(prisma: PrismaClient) {
           SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
         )`;
       const figures = await prisma.$queryRaw<FigureRow[]>`
-        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf)}
+        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf, { fiscalYear })}
         SELECT gr.group_id,
           COUNT(*) AS projects,
           ROUND(ROUND(AVG(COALESCE(m.progress, 0)), 6), 2) AS average_progress,

@@ -131,8 +131,8 @@ export function projectsRepository(prisma: PrismaClient) {
       const direction = query.order === "desc" ? "DESC" : "ASC";
       const orderBy = Prisma.raw(SORT_SQL[query.sort].replaceAll("%s", direction));
       const ctes = query.unit
-        ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf)}`
-        : projectMetricsCte(asOf);
+        ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf, query)}`
+        : projectMetricsCte(asOf, query);
       const rows = await prisma.$queryRaw<SummaryRow[]>`
         WITH RECURSIVE ${ctes}
         SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,

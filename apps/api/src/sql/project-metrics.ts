@@ -9,12 +9,17 @@ import { Prisma } from "../generated/prisma/client";
  * Yields: project_id, progress (null before the first report), last_report_date, planned,
  * schedule_status, reported_this_month.
  */
-export function projectMetricsCte(asOf: IsoDate): Prisma.Sql {
+export function projectMetricsCte(asOf: IsoDate, scope: { fiscalYear?: number } = {}): Prisma.Sql {
   const month = monthSpan(asOf);
+  const inScope = scope.fiscalYear === undefined ? Prisma.sql`TRUE` : Prisma.sql`p.fiscal_year = ${scope.fiscalYear}`;
   return Prisma.sql`
+  scoped AS (
+    SELECT p.id FROM project p WHERE p.deleted_at IS NULL AND ${inScope}
+  ),
   latest AS (
     SELECT DISTINCT ON (r.project_id) r.project_id, r.percent, r.report_date
     FROM progress_report r
+    JOIN scoped sc ON sc.id = r.project_id
     WHERE r.deleted_at IS NULL AND r.report_date <= ${asOf}::date
     ORDER BY r.project_id, r.report_date DESC, r.id DESC
   ),
@@ -27,6 +32,7 @@ export function projectMetricsCte(asOf: IsoDate): Prisma.Sql {
       END), 6), 2) AS planned,
       BOOL_OR(s.planned_end - s.planned_start > 0) AS has_schedule
     FROM plan_step s
+    JOIN scoped sc ON sc.id = s.project_id
     GROUP BY s.project_id
   ),
   metrics AS (
@@ -47,9 +53,9 @@ export function projectMetricsCte(asOf: IsoDate): Prisma.Sql {
           AND m.report_date BETWEEN ${month.start}::date AND ${asOf}::date
       ) AS reported_this_month
     FROM project p
+    JOIN scoped sc ON sc.id = p.id
     LEFT JOIN latest l ON l.project_id = p.id
     LEFT JOIN planned pl ON pl.project_id = p.id
-    WHERE p.deleted_at IS NULL
   )`;
 }
 
