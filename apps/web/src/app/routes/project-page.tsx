@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { useParams } from "react-router";
+import { QueryState } from "../../components/ui/query-state";
+import { useSession } from "../../features/auth/api/session";
+import { useProjectHistory } from "../../features/projects/api/history";
+import { useProject } from "../../features/projects/api/projects";
+import { EvaluationsTable } from "../../features/projects/components/evaluations-table";
+import { HistoryTable } from "../../features/projects/components/history-table";
+import { IndicatorsTable } from "../../features/projects/components/indicators-table";
+import { PlanSteps } from "../../features/projects/components/plan-steps";
+import { ProjectHeader } from "../../features/projects/components/project-header";
+import { ReportForm } from "../../features/projects/components/report-form";
+import { ReportsList } from "../../features/projects/components/reports-list";
+import { useI18n } from "../../lib/i18n";
+
+type Tab = "details" | "history";
+
+/** Who may report on a project: the unit's officers and admins (the server decides; this only hides the form). */
+const mayReport = (role: string | undefined, userUnit: string | null | undefined, projectUnit: string) =>
+  role === "admin" || (role === "officer" && !!userUnit && projectUnit.startsWith(userUnit.replace(/0+$/, "")));
+
+export function ProjectPageRoute() {
+  const { code = "" } = useParams();
+  const { t } = useI18n();
+  const project = useProject(code);
+  const session = useSession().data;
+  const [tab, setTab] = useState<Tab>("details");
+  const history = useProjectHistory(code, tab === "history" && !!session);
+
+  return (
+    <QueryState isPending={project.isPending} error={project.error} retry={() => project.refetch()}>
+      {project.data && (
+        <article className="project">
+          <ProjectHeader project={project.data} />
+          <div className="tabs" role="tablist" aria-label={project.data.name}>
+            {(["details", ...(session ? ["history"] : [])] as Tab[]).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`panel-${name}`}
+                onClick={() => setTab(name)}
+              >
+                {t(name)}
+              </button>
+            ))}
+            <button type="button" className="link-button print-button" onClick={() => window.print()}>
+              {t("print")}
+            </button>
+          </div>
+          {tab === "details" ? (
+            <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" className="project-body">
+              {mayReport(session?.user.role, session?.user.unitCode, project.data.unitCode) && (
+                <ReportForm project={project.data} onReload={() => project.refetch()} />
+              )}
+              <section aria-labelledby="about-title">
+                <h2 id="about-title" className="sr-only">
+                  {t("details")}
+                </h2>
+                <h3>{t("rationale")}</h3>
+                <p className="prewrap">{project.data.rationale || "–"}</p>
+                <h3>{t("objectives")}</h3>
+                <p className="prewrap">{project.data.objectives || "–"}</p>
+                <h3>{t("targets")}</h3>
+                <p className="prewrap">{project.data.targets || "–"}</p>
+              </section>
+              <PlanSteps project={project.data} />
+              <ReportsList reports={project.data.reports} />
+              <EvaluationsTable evaluations={project.data.evaluations} />
+              <IndicatorsTable indicators={project.data.indicators} />
+            </div>
+          ) : (
+            <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">
+              <QueryState isPending={history.isPending} error={history.error} retry={() => history.refetch()}>
+                <HistoryTable events={history.data?.items ?? []} />
+              </QueryState>
+            </div>
+          )}
+        </article>
+      )}
+    </QueryState>
+  );
+}

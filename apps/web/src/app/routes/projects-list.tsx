@@ -1,0 +1,75 @@
+import { useSearchParams } from "react-router";
+import { QueryState } from "../../components/ui/query-state";
+import { useFiscalYears, useProjects } from "../../features/projects/api/projects";
+import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
+import { ProjectsTable } from "../../features/projects/components/projects-table";
+import { useI18n } from "../../lib/i18n";
+
+export function ProjectsListRoute() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const current = useFiscalYears().data?.current;
+  const fiscalYear = params.get("fiscalYear") ?? (current ? String(current) : "");
+  const status = params.get("status") ?? "";
+  const sort = params.get("sort") ?? "code";
+  const order = params.get("order") === "desc" ? "desc" : "asc";
+  const page = Number(params.get("page") ?? "1");
+  const filters = {
+    fiscalYear: fiscalYear ? Number(fiscalYear) : undefined,
+    unit: params.get("unit") ?? undefined,
+    status: status && status !== "not_reported" ? status : undefined,
+    reportedThisMonth: status === "not_reported" ? false : undefined,
+    q: params.get("q") ?? undefined,
+    sort,
+    order,
+    page,
+  } as const;
+  const projects = useProjects(filters);
+
+  const update = (next: Record<string, string>) => {
+    const merged = new URLSearchParams(params);
+    if (!merged.get("fiscalYear") && fiscalYear) merged.set("fiscalYear", fiscalYear);
+    for (const [key, value] of Object.entries(next)) {
+      if (value) merged.set(key, value);
+      else merged.delete(key);
+    }
+    if (!("page" in next)) merged.delete("page");
+    setParams(merged, { replace: true });
+  };
+  const values: FilterValues = { fiscalYear, unit: params.get("unit") ?? "", status, q: params.get("q") ?? "" };
+  const data = projects.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <section>
+      <h1>{t("navProjects")}</h1>
+      <ProjectFilters values={values} onChange={(next) => update(next as Record<string, string>)} />
+      <QueryState isPending={projects.isPending} error={projects.error} retry={() => projects.refetch()}>
+        {data && (
+          <>
+            <p className="muted" aria-live="polite">
+              {data.total.toLocaleString()} {t("projectsFound")}
+            </p>
+            <ProjectsTable
+              projects={data.items}
+              sort={sort}
+              order={order}
+              onSort={(key) => update({ sort: key, order: sort === key && order === "asc" ? "desc" : "asc" })}
+            />
+            <nav className="pager" aria-label={t("pageOf")}>
+              <button type="button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+                {t("previous")}
+              </button>
+              <span>
+                {t("pageOf")} {page} / {pages}
+              </span>
+              <button type="button" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
+                {t("next")}
+              </button>
+            </nav>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

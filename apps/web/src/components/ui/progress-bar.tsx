@@ -1,0 +1,21 @@
+import { useI18n } from "../../lib/i18n";
+
+/** A percent as a bar, with the planned percent as a marker when given. */
+export function ProgressBar({ value, planned, label }: { value: number | null; planned?: number; label: string }) {
+  const { number } = useI18n();
+  const shown = value ?? 0;
+  return (
+    <div
+      className="progress"
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={shown}
+    >
+      <div className="progress-fill" style={{ width: `${shown}%` }} />
+      {planned !== undefined && <div className="progress-plan" style={{ left: `${planned}%` }} />}
+      <span className="progress-text">{value === null ? "–" : `${number(value)} %`}</span>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { ApiError } from "../../lib/api-client";
+import { useI18n, useLocalized } from "../../lib/i18n";
+
+/** Loading skeleton, error with a retry, or the content. */
+export function QueryState({
+  isPending,
+  error,
+  retry,
+  children,
+  rows = 6,
+}: {
+  isPending: boolean;
+  error: unknown;
+  retry: () => void;
+  children: ReactNode;
+  rows?: number;
+}) {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  if (error) {
+    const message = error instanceof ApiError ? localized(error.localized) : String(error);
+    return (
+      <div className="error-panel" role="alert">
+        <h2>{error instanceof ApiError && error.status === 404 ? t("notFound") : t("errorTitle")}</h2>
+        <p>{message}</p>
+        <button type="button" onClick={retry}>
+          {t("retry")}
+        </button>
+      </div>
+    );
+  }
+  if (isPending) {
+    return (
+      <div className="skeleton" aria-busy="true" aria-label={t("loading")}>
+        {Array.from({ length: rows }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+          <div key={i} className="skeleton-line" />
+        ))}
+      </div>
+    );
+  }
+  return <>{children}</>;
+}

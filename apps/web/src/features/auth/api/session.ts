@@ -1,0 +1,50 @@
+import type { Session } from "@cpm/schema";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, setCsrfToken } from "../../../lib/api-client";
+
+/** The signed-in user, or null for an anonymous visitor. */
+export const sessionQuery = queryOptions({
+  queryKey: ["session"],
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const session = await api<Session>("/auth/session");
+      setCsrfToken(session.csrfToken);
+      return session;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export const useSession = () => useQuery(sessionQuery);
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      api<Session>("/auth/sign-in", { method: "POST", body: input }),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQuery.queryKey, session);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "session" });
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (everywhere: boolean) =>
+      api<void>(`/auth/sign-out${everywhere ? "?everywhere=true" : ""}`, { method: "POST" }),
+    onSuccess: () => {
+      setCsrfToken(null);
+      queryClient.setQueryData(sessionQuery.queryKey, null);
+      void queryClient.invalidateQueries();
+    },
+  });
+}

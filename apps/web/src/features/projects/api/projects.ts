@@ -1,0 +1,48 @@
+import type { ProjectDetail, ProjectSummary, UnitSummary } from "@cpm/schema";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { api, searchParams } from "../../../lib/api-client";
+
+export interface ProjectFilters {
+  fiscalYear?: number;
+  unit?: string;
+  status?: string;
+  reportedThisMonth?: boolean;
+  q?: string;
+  sort?: string;
+  order?: "asc" | "desc";
+  page?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const projectsQuery = (filters: ProjectFilters) =>
+  queryOptions({
+    queryKey: ["projects", filters],
+    queryFn: () => api<Page<ProjectSummary>>(`/projects${searchParams({ ...filters, pageSize: 20 })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const projectQuery = (code: string) =>
+  queryOptions({ queryKey: ["project", code], queryFn: () => api<ProjectDetail>(`/projects/${code}`) });
+
+export const fiscalYearsQuery = queryOptions({
+  queryKey: ["fiscal-years"],
+  queryFn: () => api<{ current: number; items: { year: number }[] }>("/fiscal-years"),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const unitsQuery = queryOptions({
+  queryKey: ["units"],
+  queryFn: () => api<Page<UnitSummary>>("/units"),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const useProjects = (filters: ProjectFilters) => useQuery(projectsQuery(filters));
+export const useProject = (code: string) => useQuery(projectQuery(code));
+export const useFiscalYears = () => useQuery(fiscalYearsQuery);
+export const useUnits = () => useQuery(unitsQuery);

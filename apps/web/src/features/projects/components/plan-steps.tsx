@@ -1,0 +1,55 @@
+import type { ProjectDetail } from "@cpm/schema";
+import { useI18n } from "../../../lib/i18n";
+
+export function PlanSteps({ project }: { project: ProjectDetail }) {
+  const { t, date, number } = useI18n();
+  const span = (start: string | null, end: string | null) => (start || end ? `${date(start)} – ${date(end)}` : "–");
+  return (
+    <section aria-labelledby="plan-title">
+      <h2 id="plan-title">{t("plan")}</h2>
+      {project.scheduleStatus === "no_schedule" && project.steps.length > 0 && (
+        <p className="note">{t("noSchedule")}</p>
+      )}
+      <div className="table-wrap">
+        <table data-testid="plan-steps">
+          <thead>
+            <tr>
+              <th scope="col">{t("step")}</th>
+              <th scope="col">{t("projectName")}</th>
+              <th scope="col" className="num">
+                {t("weight")}
+              </th>
+              <th scope="col">{t("plannedSpan")}</th>
+              <th scope="col">{t("actualSpan")}</th>
+              <th scope="col" className="num">
+                {t("ownCompletion")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.steps.map((step) => (
+              <tr key={step.id}>
+                <td>{step.order}</td>
+                <td>{step.name}</td>
+                <td className="num">{number(step.weight)}</td>
+                <td className="nowrap">{span(step.plannedStart, step.plannedEnd)}</td>
+                <td className="nowrap">{span(step.actualStart, step.actualEnd)}</td>
+                <td className="num">{number(step.completion)} %</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t("totalWeight")} · {t("weightedCompletion")}
+              </th>
+              <td className="num">{number(project.totalWeight)}</td>
+              <td colSpan={2} />
+              <td className="num">{number(project.stepCompletion)} %</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { SCHEDULE_STATUSES } from "@cpm/schema/rules";
+import { useI18n } from "../../../lib/i18n";
+import { useFiscalYears, useUnits } from "../api/projects";
+
+export interface FilterValues {
+  fiscalYear: string;
+  unit: string;
+  status: string;
+  q: string;
+}
+
+/** Filters that live in the URL, so that a filtered list can be shared as a link. */
+export function ProjectFilters({
+  values,
+  onChange,
+}: {
+  values: FilterValues;
+  onChange: (next: Partial<FilterValues>) => void;
+}) {
+  const { t } = useI18n();
+  const years = useFiscalYears().data;
+  const units = useUnits().data?.items ?? [];
+  return (
+    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t("fiscalYear")}
+        <select value={values.fiscalYear} onChange={(e) => onChange({ fiscalYear: e.target.value })}>
+          {years?.items.map((y) => (
+            <option key={y.year} value={y.year}>
+              {y.year}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("unit")}
+        <select value={values.unit} onChange={(e) => onChange({ unit: e.target.value })}>
+          <option value="">{t("allUnits")}</option>
+          {units
+            .filter((u) => u.kind !== "division")
+            .map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        {t("status")}
+        <select value={values.status} onChange={(e) => onChange({ status: e.target.value })}>
+          <option value="">{t("allStatuses")}</option>
+          {SCHEDULE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+          <option value="not_reported">{t("notReportedThisMonth")}</option>
+        </select>
+      </label>
+      <label className="grow">
+        {t("search")}
+        <input type="search" value={values.q} onChange={(e) => onChange({ q: e.target.value })} />
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ProjectDetail } from "@cpm/schema";
+import { ProgressBar } from "../../../components/ui/progress-bar";
+import { StatusBadge } from "../../../components/ui/status-badge";
+import { useI18n } from "../../../lib/i18n";
+
+export function ProjectHeader({ project }: { project: ProjectDetail }) {
+  const { t, date, baht, number } = useI18n();
+  const units = [project.responsibleUnit?.code, project.budgetUnit?.code].filter(Boolean).join(" / ");
+  return (
+    <header className="project-header">
+      <p className="muted">
+        {project.unit.name} · {t("fiscalYear")} {project.fiscalYear} · {project.code}
+      </p>
+      <h1>{project.name}</h1>
+      <div className="headline">
+        <div className="big-number" data-testid="project-progress">
+          {project.progress === null ? "–" : `${number(project.progress)} %`}
+        </div>
+        <div className="headline-bar">
+          <ProgressBar value={project.progress} planned={project.plannedProgress} label={t("progress")} />
+          <p className="muted small">
+            {t("planned")} {number(project.plannedProgress)} % · {t("asOf")} {date(project.asOf)}
+          </p>
+        </div>
+        <StatusBadge status={project.scheduleStatus} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t("responsibleOfficer")}</dt>
+          <dd>{project.responsibleOfficer || "–"}</dd>
+        </div>
+        {units && (
+          <div>
+            <dt>{t("responsibleUnit")}</dt>
+            <dd>{units}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("budgetAllocated")}</dt>
+          <dd>{baht(project.budgetAllocated)}</dd>
+        </div>
+        <div>
+          <dt>{t("budgetSpent")}</dt>
+          <dd>{baht(project.budgetSpent)}</dd>
+        </div>
+        {project.policies.length > 0 && (
+          <div>
+            <dt>{t("policies")}</dt>
+            <dd>{project.policies.map((p) => `${p.code} ${p.name}`).join(", ")}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("strategy")}</dt>
+          <dd>{project.strategy ? project.strategy.path.map((n) => n.name).join(" › ") : t("routineMission")}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
