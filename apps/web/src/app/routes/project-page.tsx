@@ -32,20 +32,22 @@ export function ProjectPageRoute() {
       {project.data && (
         <article className="project">
           <ProjectHeader project={project.data} />
-          <div className="tabs" role="tablist" aria-label={project.data.name}>
-            {(["details", ...(session ? ["history"] : [])] as Tab[]).map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                id={`tab-${name}`}
-                aria-selected={tab === name}
-                aria-controls={`panel-${name}`}
-                onClick={() => setTab(name)}
-              >
-                {t(name)}
-              </button>
-            ))}
+          <div className="tabs">
+            <div role="tablist" aria-label={project.data.name} className="tablist">
+              {(["details", ...(session ? ["history"] : [])] as Tab[]).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-selected={tab === name}
+                  aria-controls={`panel-${name}`}
+                  onClick={() => setTab(name)}
+                >
+                  {t(name)}
+                </button>
+              ))}
+            </div>
             <button type="button" className="link-button print-button" onClick={() => window.print()}>
               {t("print")}
             </button>

@@ -5,6 +5,7 @@ export function ProgressBar({ value, planned, label }: { value: number | null; p
   const { number } = useI18n();
   const shown = value ?? 0;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a styled bar with the plan's marker, which <meter> cannot hold
     <div
       className="progress"
       role="meter"

@@ -32,7 +32,7 @@ export function QueryState({
   }
   if (isPending) {
     return (
-      <div className="skeleton" aria-busy="true" aria-label={t("loading")}>
+      <div className="skeleton" role="status" aria-busy="true" aria-label={t("loading")}>
         {Array.from({ length: rows }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
           <div key={i} className="skeleton-line" />

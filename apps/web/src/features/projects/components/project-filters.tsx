@@ -21,46 +21,48 @@ export function ProjectFilters({
   const years = useFiscalYears().data;
   const units = useUnits().data?.items ?? [];
   return (
-    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t("fiscalYear")}
-        <select value={values.fiscalYear} onChange={(e) => onChange({ fiscalYear: e.target.value })}>
-          {years?.items.map((y) => (
-            <option key={y.year} value={y.year}>
-              {y.year}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("unit")}
-        <select value={values.unit} onChange={(e) => onChange({ unit: e.target.value })}>
-          <option value="">{t("allUnits")}</option>
-          {units
-            .filter((u) => u.kind !== "division")
-            .map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
+    <search>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t("fiscalYear")}
+          <select value={values.fiscalYear} onChange={(e) => onChange({ fiscalYear: e.target.value })}>
+            {years?.items.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.year}
               </option>
             ))}
-        </select>
-      </label>
-      <label>
-        {t("status")}
-        <select value={values.status} onChange={(e) => onChange({ status: e.target.value })}>
-          <option value="">{t("allStatuses")}</option>
-          {SCHEDULE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status_${s}`)}
-            </option>
-          ))}
-          <option value="not_reported">{t("notReportedThisMonth")}</option>
-        </select>
-      </label>
-      <label className="grow">
-        {t("search")}
-        <input type="search" value={values.q} onChange={(e) => onChange({ q: e.target.value })} />
-      </label>
-    </form>
+          </select>
+        </label>
+        <label>
+          {t("unit")}
+          <select value={values.unit} onChange={(e) => onChange({ unit: e.target.value })}>
+            <option value="">{t("allUnits")}</option>
+            {units
+              .filter((u) => u.kind !== "division")
+              .map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t("status")}
+          <select value={values.status} onChange={(e) => onChange({ status: e.target.value })}>
+            <option value="">{t("allStatuses")}</option>
+            {SCHEDULE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status_${s}`)}
+              </option>
+            ))}
+            <option value="not_reported">{t("notReportedThisMonth")}</option>
+          </select>
+        </label>
+        <label className="grow">
+          {t("search")}
+          <input type="search" value={values.q} onChange={(e) => onChange({ q: e.target.value })} />
+        </label>
+      </form>
+    </search>
   );
 }

@@ -15,7 +15,7 @@ export function ReportsList({ reports }: { reports: ProgressReport[] }) {
             <div className="report-head">
               <span className="report-no">({index + 1})</span>
               <strong>{number(report.percent)} %</strong>
-              <span>{date(report.reportDate)}</span>
+              <time dateTime={report.reportDate}>{date(report.reportDate)}</time>
               <span className="muted small">
                 {t("quarter")} {report.quarter}/{report.fiscalYear}
               </span>

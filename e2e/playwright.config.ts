@@ -1,0 +1,57 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// One server for the run, on its own port and data directory (never the quick start's), with
+// "today" pinned so that the demo data is the same on every run. Set once in the runner and
+// inherited by the workers.
+process.env.E2E_PORT ??= String(40_000 + (process.pid % 20_000));
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cpm-e2e-"));
+const port = Number(process.env.E2E_PORT);
+const repoRoot = path.resolve(import.meta.dirname, "..");
+
+export default defineConfig({
+  testDir: "tests",
+  outputDir: path.join(repoRoot, "test-results"),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "th-TH",
+    timezoneId: "Asia/Bangkok",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx src/server.ts",
+    cwd: path.join(repoRoot, "apps/api"),
+    url: `http://127.0.0.1:${port}/api/v1/fiscal-years`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      APP_TODAY: "2026-11-25",
+      LOG_LEVEL: "warn",
+      COOKIE_SECURE: "false",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      SIGN_IN_PER_MINUTE: "1000",
+      DATABASE_URL: "",
+    },
+  },
+});

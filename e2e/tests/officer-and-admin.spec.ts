@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { apiAs, signIn } from "./support";
+
+test("an officer reports progress; a change made meanwhile by someone else is not overwritten; the history shows both", async ({
+  page,
+  request,
+}) => {
+  // a fresh project of the officer's unit, made through the API by the admin
+  const admin = await apiAs(request, "admin");
+  const created = await request.post("/api/v1/projects", {
+    headers: { "x-csrf-token": admin.csrfToken },
+    data: { unitCode: "50450000", fiscalYear: 2570, name: "โครงการทดสอบในเบราว์เซอร์" },
+  });
+  expect(created.status()).toBe(201);
+  const project = await created.json();
+
+  await signIn(page, "officer.wangthonglang");
+  await page.goto(`/projects/${project.code}`);
+  await page.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("40");
+
+  // someone else changes the project before the officer saves
+  const patched = await request.patch(`/api/v1/projects/${project.code}`, {
+    headers: { "x-csrf-token": admin.csrfToken, "if-match": `"${project.version}"` },
+    data: { targets: "แก้ไขโดยผู้ดูแลระบบ" },
+  });
+  expect(patched.status()).toBe(200);
+
+  await page.getByRole("button", { name: "บันทึก" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "มีผู้อื่นแก้ไขโครงการนี้" })).toBeVisible();
+  await page.getByRole("button", { name: "โหลดข้อมูลล่าสุด" }).click();
+  await expect(page.getByText("แก้ไขโดยผู้ดูแลระบบ")).toBeVisible();
+  await expect(page.getByTestId("reports").locator("li")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "บันทึก" }).click();
+  await expect(page.getByTestId("reports").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("project-progress")).toHaveText("40 %");
+
+  await page.getByRole("tab", { name: "ประวัติการแก้ไข" }).click();
+  const history = page.getByTestId("history").locator("tbody tr");
+  await expect(history.first()).toContainText("report.create");
+  await expect(history.first()).toContainText("officer.wangthonglang");
+  await expect(history.nth(1)).toContainText("project.update");
+  await expect(history.nth(1)).toContainText("(admin)");
+});
+
+test("a refused percent shows the API's error beside the field, in Thai", async ({ page }) => {
+  await signIn(page, "officer.wangthonglang");
+  await page.goto("/projects/50450000-3247");
+  await page.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("120");
+  await page.getByRole("button", { name: "บันทึก" }).click();
+  await expect(page.locator("#report-percent-error")).toHaveText("ต้องไม่เกิน 100");
+  await expect(page.getByTestId("reports").locator("li")).toHaveCount(12);
+});
+
+test("an admin manages users and their roles", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "ผู้ใช้และสิทธิ์" }).click();
+  await expect(page.getByTestId("users").locator("tbody tr")).toHaveCount(5);
+  await page.getByLabel("ชื่อผู้ใช้").fill("officer.bangrak");
+  await page.getByLabel("ชื่อที่แสดง").fill("เจ้าหน้าที่ เขตบางรัก");
+  await page.getByLabel("รหัสผ่าน").fill("a-long-enough-password");
+  await page.getByLabel("หน่วยงาน").selectOption({ label: "สำนักงานเขตบางรัก" });
+  await page.getByRole("button", { name: "บันทึก" }).click();
+  const row = page.getByTestId("users").locator("tr", { hasText: "officer.bangrak" });
+  await expect(row).toContainText("สำนักงานเขตบางรัก");
+  await row.getByLabel("บทบาท officer.bangrak").selectOption("executive");
+  await expect(row.getByLabel("บทบาท officer.bangrak")).toHaveValue("executive");
+  await page.reload();
+  await expect(
+    page.getByTestId("users").locator("tr", { hasText: "officer.bangrak" }).getByLabel("บทบาท officer.bangrak"),
+  ).toHaveValue("executive");
+});
