@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh
 
+echo "== 0/4 lint: Biome and TypeScript"
+pnpm lint
+
 echo "== 1/4 unit tests: packages/schema (domain rules and schemas)"
 pnpm --filter @cpm/schema test
 

@@ -251,9 +251,9 @@ describe("no lost updates, and the audit trail", () => {
     const update = history.at(-1);
     expect(update?.before).toEqual({ targets: read.json().targets });
     expect(update?.after).toEqual({ targets: "แก้โดยเจ้าหน้าที่" });
-    const plan = history.find((e) => e.action === "plan.replace");
-    expect((plan?.before as { steps: unknown[] }).steps).toHaveLength(6);
-    expect((plan?.after as { steps: { weight: number }[] }).steps).toEqual([
+    const plan = history.find((e) => e.action === "plan.replace") as AuditEvent;
+    expect((plan.before as { steps: unknown[] }).steps).toHaveLength(6);
+    expect((plan.after as { steps: { weight: number }[] }).steps).toEqual([
       expect.objectContaining({ name: "ขั้นเดียว", weight: 100 }),
     ]);
     expect(history.find((e) => e.action === "evaluation.put")).toMatchObject({

@@ -68,7 +68,7 @@ export default fp(
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const actor = await auth.actorForSession(token);
-      if (!actor || actor.kind !== "user") return;
+      if (actor?.kind !== "user") return;
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
         throw forbidden({
           th: "คำขอไม่มีรหัสป้องกัน CSRF ที่ถูกต้อง กรุณาโหลดหน้าใหม่",
