@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { requiredText, unitCode } from "./common";
 
-/** admin · officer of a unit · evaluator (สยป.) · executive */
-export const ROLES = ["admin", "officer", "evaluator", "executive"] as const;
+import { ROLES } from "./roles";
+
+export { ROLES };
 export const role = z.enum(ROLES);
 
 export const username = z.string().regex(/^[a-z0-9._-]{3,100}$/, { error: "username" });

@@ -20,6 +20,8 @@ export const dashboardFigures = z.object({
   averageProgress: z.number().nullable(),
   byStatus: statusCounts,
   notReportedThisMonth: z.number().int(),
+  /** Projects by progress: under 25, 25–50, 50–75, 75–100 (not reached), 100. */
+  progressDistribution: z.array(z.number().int()).length(5),
   budgetAllocated: z.number(),
   budgetSpent: z.number(),
   /** spent ÷ allocated, in percent; null when nothing is allocated */

@@ -14,6 +14,11 @@ interface FigureRow {
   behind: bigint;
   on_track: bigint;
   not_reported: bigint;
+  p25: bigint;
+  p50: bigint;
+  p75: bigint;
+  p100: bigint;
+  complete: bigint;
   allocated: Prisma.Decimal | null;
   spent: Prisma.Decimal | null;
 }
@@ -38,6 +43,7 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
       on_track: Number(row?.on_track ?? 0),
     },
     notReportedThisMonth: Number(row?.not_reported ?? 0),
+    progressDistribution: [row?.p25, row?.p50, row?.p75, row?.p100, row?.complete].map((n) => Number(n ?? 0)),
     budgetAllocated: allocated,
     budgetSpent: spent,
     disbursementRate: allocated > 0 ? round2((spent / allocated) * 100) : null,
@@ -85,6 +91,11 @@ export function dashboardRepository(prisma: PrismaClient) {
           COUNT(*) FILTER (WHERE m.schedule_status = 'behind') AS behind,
           COUNT(*) FILTER (WHERE m.schedule_status = 'on_track') AS on_track,
           COUNT(*) FILTER (WHERE NOT m.reported_this_month) AS not_reported,
+          COUNT(*) FILTER (WHERE COALESCE(m.progress, 0) < 25) AS p25,
+          COUNT(*) FILTER (WHERE m.progress >= 25 AND m.progress < 50) AS p50,
+          COUNT(*) FILTER (WHERE m.progress >= 50 AND m.progress < 75) AS p75,
+          COUNT(*) FILTER (WHERE m.progress >= 75 AND m.progress < 100) AS p100,
+          COUNT(*) FILTER (WHERE m.progress >= 100) AS complete,
           SUM(p.budget_allocated) AS allocated,
           SUM(p.budget_spent) AS spent
         FROM project p

@@ -76,6 +76,13 @@ describe("demo data, project lists and dashboards", () => {
       notReportedThisMonth: details.filter((d) => !d.reportedThisMonth).length,
       averageProgress: round2(details.reduce((sum, d) => sum + (d.progress ?? 0), 0) / details.length),
     });
+    const bucket = (d: ProjectDetail) => {
+      const p = d.progress ?? 0;
+      return p >= 100 ? 4 : Math.floor(p / 25);
+    };
+    expect(dashboard.totals.progressDistribution).toEqual(
+      [0, 1, 2, 3, 4].map((b) => details.filter((d) => bucket(d) === b).length),
+    );
     expect(dashboard.totals.budgetAllocated).toBeCloseTo(allocated, 2);
     expect(dashboard.totals.budgetSpent).toBeCloseTo(spent, 2);
     expect(dashboard.totals.disbursementRate).toBe(round2((spent / allocated) * 100));

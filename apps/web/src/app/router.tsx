@@ -1,10 +1,13 @@
+import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppLayout } from "../components/layout/app-layout";
 import { useI18n } from "../lib/i18n";
-import { AdminUsersRoute } from "./routes/admin-users";
+import { DashboardRoute } from "./routes/dashboard";
 import { ProjectPageRoute } from "./routes/project-page";
 import { ProjectsListRoute } from "./routes/projects-list";
 import { SignInRoute } from "./routes/sign-in";
+
+const AdminUsersRoute = lazy(() => import("./routes/admin-users").then((m) => ({ default: m.AdminUsersRoute })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -15,7 +18,9 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/projects" replace /> },
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: "dashboard", element: <DashboardRoute /> },
+      { path: "dashboard/:unitCode", element: <DashboardRoute /> },
       { path: "projects", element: <ProjectsListRoute /> },
       { path: "projects/:code", element: <ProjectPageRoute /> },
       { path: "sign-in", element: <SignInRoute /> },

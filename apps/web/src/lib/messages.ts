@@ -107,6 +107,15 @@ export const MESSAGES = {
   stepsCount: { th: "ขั้นตอน", en: "steps" },
   reportsCount: { th: "รายงาน", en: "reports" },
   print: { th: "พิมพ์", en: "Print" },
+  averageProgress: { th: "ความคืบหน้าเฉลี่ย", en: "Average progress" },
+  kpiAchieved: { th: "ตัวชี้วัดที่บรรลุเป้าหมาย", en: "KPIs achieved" },
+  disbursementRate: { th: "อัตราการเบิกจ่าย", en: "Disbursement rate" },
+  progressDistribution: { th: "การกระจายของความคืบหน้าโครงการ", en: "Projects by progress" },
+  statusByUnit: { th: "สถานะโครงการรายหน่วยงาน", en: "Status by unit" },
+  city: { th: "กรุงเทพมหานคร", en: "City" },
+  units: { th: "หน่วยงาน", en: "Units" },
+  wholeYear: { th: "ทั้งปี", en: "Whole year" },
+  allProjectsLink: { th: "ดูรายการโครงการทั้งหมด", en: "See all projects" },
 } satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -16,6 +16,7 @@ export function AppLayout() {
           {t("appName")}
         </NavLink>
         <nav aria-label={locale === "th" ? "เมนูหลัก" : "Main"}>
+          <NavLink to="/dashboard">{t("navDashboard")}</NavLink>
           <NavLink to="/projects">{t("navProjects")}</NavLink>
           {session?.user.role === "admin" && <NavLink to="/admin/users">{t("navUsers")}</NavLink>}
         </nav>

@@ -1,4 +1,5 @@
-import { ROLES, type UserCreate } from "@cpm/schema";
+import type { UserCreate } from "@cpm/schema";
+import { ROLES } from "@cpm/schema/roles";
 import { useState } from "react";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";

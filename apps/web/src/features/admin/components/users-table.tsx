@@ -1,4 +1,5 @@
-import { ROLES, type User } from "@cpm/schema";
+import type { User } from "@cpm/schema";
+import { ROLES } from "@cpm/schema/roles";
 import { useI18n } from "../../../lib/i18n";
 import { useUpdateUser } from "../api/users";
 

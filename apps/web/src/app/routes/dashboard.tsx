@@ -1,0 +1,88 @@
+import { lazy, Suspense } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { QueryState } from "../../components/ui/query-state";
+import { useDashboard } from "../../features/dashboard/api/dashboard";
+import { TotalsCards } from "../../features/dashboard/components/totals-cards";
+import { UnitsTable } from "../../features/dashboard/components/units-table";
+import { useFiscalYears } from "../../features/projects/api/projects";
+import { useI18n } from "../../lib/i18n";
+
+const DashboardCharts = lazy(() => import("../../features/dashboard/components/dashboard-charts"));
+
+/** The city's dashboard, or one unit's (`/dashboard/:unitCode`), for a fiscal year and optionally a quarter. */
+export function DashboardRoute() {
+  const { unitCode } = useParams();
+  const { t, date } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const years = useFiscalYears().data;
+  const fiscalYear = Number(params.get("fiscalYear") ?? years?.current ?? 0) || undefined;
+  const quarter = Number(params.get("quarter") ?? 0) || undefined;
+  const dashboard = useDashboard(unitCode, fiscalYear, quarter);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const data = dashboard.data;
+  return (
+    <section>
+      <nav className="breadcrumbs" aria-label="breadcrumbs">
+        <Link to={`/dashboard?${params}`}>{t("city")}</Link>
+        {unitCode && data && <span> › {data.unit.name}</span>}
+      </nav>
+      <h1>
+        {t("navDashboard")} {data ? `· ${data.unit.name}` : ""}
+      </h1>
+      <div className="filters">
+        <label>
+          {t("fiscalYear")}
+          <select value={fiscalYear ?? ""} onChange={(e) => set("fiscalYear", e.target.value)}>
+            {years?.items.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("quarter")}
+          <select value={quarter ?? ""} onChange={(e) => set("quarter", e.target.value)}>
+            <option value="">{t("wholeYear")}</option>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </label>
+        {data && (
+          <p className="muted small">
+            {t("asOf")} {date(data.asOf)}
+          </p>
+        )}
+      </div>
+      <QueryState isPending={dashboard.isPending} error={dashboard.error} retry={() => dashboard.refetch()}>
+        {data && fiscalYear && (
+          <>
+            <TotalsCards totals={data.totals} />
+            <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
+              <DashboardCharts dashboard={data} />
+            </Suspense>
+            <h2>{t("units")}</h2>
+            {data.units.length === 0 ? (
+              <p className="empty">{t("empty")}</p>
+            ) : (
+              <UnitsTable rows={data.units} fiscalYear={fiscalYear} quarter={quarter} />
+            )}
+            <p>
+              <Link to={`/projects?fiscalYear=${fiscalYear}${unitCode ? `&unit=${unitCode}` : ""}`}>
+                {t("allProjectsLink")}
+              </Link>
+            </p>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

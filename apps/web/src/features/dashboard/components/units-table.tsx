@@ -1,0 +1,79 @@
+import type { Dashboard } from "@cpm/schema";
+import { compareThai } from "@cpm/schema/rules";
+import { useState } from "react";
+import { Link } from "react-router";
+import { ProgressBar } from "../../../components/ui/progress-bar";
+import { useI18n } from "../../../lib/i18n";
+import type { MessageKey } from "../../../lib/messages";
+
+type Row = Dashboard["units"][number];
+type SortKey = "unitName" | "projects" | "averageProgress" | "behind" | "notReportedThisMonth" | "disbursementRate";
+
+const COLUMNS: { key: SortKey; label: MessageKey }[] = [
+  { key: "unitName", label: "unit" },
+  { key: "projects", label: "navProjects" },
+  { key: "averageProgress", label: "averageProgress" },
+  { key: "behind", label: "status_behind" },
+  { key: "notReportedThisMonth", label: "notReportedThisMonth" },
+  { key: "disbursementRate", label: "disbursementRate" },
+];
+
+const valueOf = (row: Row, key: SortKey): number | string =>
+  key === "behind" ? row.byStatus.behind : key === "unitName" ? row.unitName : (row[key] ?? -1);
+
+/** Every unit with its figures, sortable, with bars; each row drills down to the unit's dashboard. */
+export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalYear: number; quarter?: number }) {
+  const { t, number } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
+  const sorted = [...rows].sort((a, b) => {
+    const x = valueOf(a, sort.key);
+    const y = valueOf(b, sort.key);
+    const order = typeof x === "string" && typeof y === "string" ? compareThai(x, y) : Number(x) - Number(y);
+    return sort.desc ? -order : order;
+  });
+  const query = `fiscalYear=${fiscalYear}${quarter ? `&quarter=${quarter}` : ""}`;
+  return (
+    <div className="table-wrap">
+      <table data-testid="units-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.desc ? "descending" : "ascending") : undefined}
+              >
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : c.key !== "unitName" })}
+                >
+                  {t(c.label)}
+                  {sort.key === c.key ? (sort.desc ? " ▼" : " ▲") : ""}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={row.unitCode}>
+              <td>
+                <Link to={`/dashboard/${row.unitCode}?${query}`}>{row.unitName}</Link>
+              </td>
+              <td className="num">
+                <Link to={`/projects?fiscalYear=${fiscalYear}&unit=${row.unitCode}`}>{number(row.projects, 0)}</Link>
+              </td>
+              <td className="progress-cell">
+                <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${row.unitName}`} />
+              </td>
+              <td className="num">{number(row.byStatus.behind, 0)}</td>
+              <td className="num">{number(row.notReportedThisMonth, 0)}</td>
+              <td className="num">{row.disbursementRate === null ? "–" : `${number(row.disbursementRate)} %`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
