@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { AppLayout } from "../components/layout/app-layout";
 import { useI18n } from "../lib/i18n";
 import { DashboardRoute } from "./routes/dashboard";
+import { NewProjectRoute } from "./routes/new-project";
 import { ProjectPageRoute } from "./routes/project-page";
 import { ProjectsListRoute } from "./routes/projects-list";
 import { SignInRoute } from "./routes/sign-in";
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
       { path: "dashboard", element: <DashboardRoute /> },
       { path: "dashboard/:unitCode", element: <DashboardRoute /> },
       { path: "projects", element: <ProjectsListRoute /> },
+      { path: "projects/new", element: <NewProjectRoute /> },
       { path: "projects/:code", element: <ProjectPageRoute /> },
       { path: "sign-in", element: <SignInRoute /> },
       { path: "admin/users", element: <AdminUsersRoute /> },

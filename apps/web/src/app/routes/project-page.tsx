@@ -1,19 +1,21 @@
-import { useState } from "react";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
 import { useProjectHistory } from "../../features/projects/api/history";
 import { useProject } from "../../features/projects/api/projects";
+import { EvaluationForm } from "../../features/projects/components/evaluation-form";
 import { EvaluationsTable } from "../../features/projects/components/evaluations-table";
 import { HistoryTable } from "../../features/projects/components/history-table";
 import { IndicatorsTable } from "../../features/projects/components/indicators-table";
+import { PlanEditor } from "../../features/projects/components/plan-editor";
 import { PlanSteps } from "../../features/projects/components/plan-steps";
+import { ProjectEditForm } from "../../features/projects/components/project-edit-form";
 import { ProjectHeader } from "../../features/projects/components/project-header";
 import { ReportForm } from "../../features/projects/components/report-form";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
 
-type Tab = "details" | "history";
+type Tab = "details" | "edit" | "history";
 
 /** Who may report on a project: the unit's officers and admins (the server decides; this only hides the form). */
 const mayReport = (role: string | undefined, userUnit: string | null | undefined, projectUnit: string) =>
@@ -24,8 +26,14 @@ export function ProjectPageRoute() {
   const { t } = useI18n();
   const project = useProject(code);
   const session = useSession().data;
-  const [tab, setTab] = useState<Tab>("details");
+  const [params, setParams] = useSearchParams();
+  const canWrite = project.data ? mayReport(session?.user.role, session?.user.unitCode, project.data.unitCode) : false;
+  const tabs: Tab[] = ["details", ...(canWrite ? (["edit"] as const) : []), ...(session ? (["history"] as const) : [])];
+  const requested = params.get("tab") as Tab | null;
+  const tab: Tab = requested && tabs.includes(requested) ? requested : "details";
+  const setTab = (next: Tab) => setParams(next === "details" ? {} : { tab: next }, { replace: true });
   const history = useProjectHistory(code, tab === "history" && !!session);
+  const reload = () => void project.refetch();
 
   return (
     <QueryState isPending={project.isPending} error={project.error} retry={() => project.refetch()}>
@@ -34,7 +42,7 @@ export function ProjectPageRoute() {
           <ProjectHeader project={project.data} />
           <div className="tabs">
             <div role="tablist" aria-label={project.data.name} className="tablist">
-              {(["details", ...(session ? ["history"] : [])] as Tab[]).map((name) => (
+              {tabs.map((name) => (
                 <button
                   key={name}
                   type="button"
@@ -54,8 +62,9 @@ export function ProjectPageRoute() {
           </div>
           {tab === "details" ? (
             <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" className="project-body">
-              {mayReport(session?.user.role, session?.user.unitCode, project.data.unitCode) && (
-                <ReportForm project={project.data} onReload={() => project.refetch()} />
+              {canWrite && <ReportForm project={project.data} onReload={reload} />}
+              {(session?.user.role === "evaluator" || session?.user.role === "admin") && (
+                <EvaluationForm project={project.data} onReload={reload} />
               )}
               <section aria-labelledby="about-title">
                 <h2 id="about-title" className="sr-only">
@@ -72,6 +81,11 @@ export function ProjectPageRoute() {
               <ReportsList reports={project.data.reports} />
               <EvaluationsTable evaluations={project.data.evaluations} />
               <IndicatorsTable indicators={project.data.indicators} />
+            </div>
+          ) : tab === "edit" ? (
+            <div role="tabpanel" id="panel-edit" aria-labelledby="tab-edit">
+              <PlanEditor key={`plan-${project.data.version}`} project={project.data} onReload={reload} />
+              <ProjectEditForm key={`fields-${project.data.version}`} project={project.data} onReload={reload} />
             </div>
           ) : (
             <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">

@@ -1,5 +1,6 @@
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
+import { useSession } from "../../features/auth/api/session";
 import { useFiscalYears, useProjects } from "../../features/projects/api/projects";
 import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
 import { ProjectsTable } from "../../features/projects/components/projects-table";
@@ -25,6 +26,7 @@ export function ProjectsListRoute() {
     page,
   } as const;
   const projects = useProjects(filters);
+  const role = useSession().data?.user.role;
 
   const update = (next: Record<string, string>) => {
     const merged = new URLSearchParams(params);
@@ -42,7 +44,14 @@ export function ProjectsListRoute() {
 
   return (
     <section>
-      <h1>{t("navProjects")}</h1>
+      <div className="title-row">
+        <h1>{t("navProjects")}</h1>
+        {(role === "officer" || role === "admin") && (
+          <Link className="button" to="/projects/new">
+            {t("newProject")}
+          </Link>
+        )}
+      </div>
       <ProjectFilters values={values} onChange={(next) => update(next as Record<string, string>)} />
       <QueryState isPending={projects.isPending} error={projects.error} retry={() => projects.refetch()}>
         {data && (

@@ -1,5 +1,9 @@
 import type { ProjectDetail } from "@cpm/schema";
+import { lazy, Suspense } from "react";
 import { useI18n } from "../../../lib/i18n";
+import { PlanTimeline } from "./plan-timeline";
+
+const PlanChart = lazy(() => import("./plan-chart"));
 
 export function PlanSteps({ project }: { project: ProjectDetail }) {
   const { t, date, number } = useI18n();
@@ -10,6 +14,10 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
       {project.scheduleStatus === "no_schedule" && project.steps.length > 0 && (
         <p className="note">{t("noSchedule")}</p>
       )}
+      <PlanTimeline project={project} />
+      <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
+        <PlanChart project={project} />
+      </Suspense>
       <div className="table-wrap">
         <table data-testid="plan-steps">
           <thead>

@@ -1,0 +1,65 @@
+import type { ProjectDetail } from "@cpm/schema";
+import { addDays, dayNumber, fiscalYearSpan, fromDayNumber, plannedCompletion } from "@cpm/schema/rules";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { useI18n } from "../../../lib/i18n";
+
+/** Planned completion over the fiscal year (from the step schedule) against the reported percents. Lazy: recharts is heavy. */
+export default function PlanChart({ project }: { project: ProjectDetail }) {
+  const { t, date } = useI18n();
+  const span = fiscalYearSpan(project.fiscalYear);
+  const start = dayNumber(span.start);
+  const end = dayNumber(span.end);
+  // one series of points: every week and every report day, with the plan's curve and the reported percents
+  const days = new Set<number>([end]);
+  for (let day = start; day <= end; day += 7) days.add(day);
+  const reported = new Map(project.reports.map((r) => [dayNumber(r.reportDate), r.percent]));
+  for (const day of reported.keys()) days.add(day);
+  const points = [...days]
+    .sort((a, b) => a - b)
+    .map((day) => ({
+      day,
+      planned: plannedCompletion(project.steps, fromDayNumber(day)),
+      reported: reported.get(day),
+    }));
+  const ticks = [0, 1, 2, 3, 4].map((q) => dayNumber(addDays(span.start, Math.round(q * 91.25))));
+  return (
+    <figure className="chart" data-testid="plan-chart">
+      <figcaption>{t("planVsActual")}</figcaption>
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart data={points} margin={{ right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            dataKey="day"
+            domain={[start, end]}
+            ticks={ticks}
+            tickFormatter={(day: number) => date(fromDayNumber(day))}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis domain={[0, 100]} unit="%" width={44} />
+          <Tooltip labelFormatter={(day) => date(fromDayNumber(Number(day)))} />
+          <Legend />
+          <Line
+            dataKey="planned"
+            name={t("planned")}
+            stroke="#f0b400"
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+          <Scatter dataKey="reported" name={t("reports")} fill="#0b5a8a" isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
