@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SCREENSHOTS } from "./support";
 
@@ -43,4 +44,22 @@ test("the dashboard fits a 360 px phone without horizontal scrolling", async ({ 
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SCREENSHOTS}dashboard-360.png`, fullPage: true });
+});
+
+test("the dashboard, the projects list and the sign-in page have no serious accessibility violations", async ({
+  page,
+}) => {
+  for (const [url, ready] of [
+    ["/dashboard?fiscalYear=2570", "units-table"],
+    ["/projects?fiscalYear=2570", null],
+    ["/sign-in", null],
+  ] as const) {
+    await page.goto(url);
+    if (ready) await expect(page.getByTestId(ready)).toBeVisible();
+    else await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 });

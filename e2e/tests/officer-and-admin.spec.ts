@@ -25,13 +25,14 @@ test("an officer reports progress; a change made meanwhile by someone else is no
   });
   expect(patched.status()).toBe(200);
 
-  await page.getByRole("button", { name: "บันทึก" }).click();
+  const reportForm = page.getByRole("form", { name: "รายงานผลการดำเนินงาน" });
+  await reportForm.getByRole("button", { name: "บันทึก" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "มีผู้อื่นแก้ไขโครงการนี้" })).toBeVisible();
   await page.getByRole("button", { name: "โหลดข้อมูลล่าสุด" }).click();
   await expect(page.getByText("แก้ไขโดยผู้ดูแลระบบ")).toBeVisible();
   await expect(page.getByTestId("reports").locator("li")).toHaveCount(0);
 
-  await page.getByRole("button", { name: "บันทึก" }).click();
+  await reportForm.getByRole("button", { name: "บันทึก" }).click();
   await expect(page.getByTestId("reports").locator("li")).toHaveCount(1);
   await expect(page.getByTestId("project-progress")).toHaveText("40 %");
 
@@ -47,7 +48,7 @@ test("a refused percent shows the API's error beside the field, in Thai", async 
   await signIn(page, "officer.wangthonglang");
   await page.goto("/projects/50450000-3247");
   await page.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("120");
-  await page.getByRole("button", { name: "บันทึก" }).click();
+  await page.getByRole("form", { name: "รายงานผลการดำเนินงาน" }).getByRole("button", { name: "บันทึก" }).click();
   await expect(page.locator("#report-percent-error")).toHaveText("ต้องไม่เกิน 100");
   await expect(page.getByTestId("reports").locator("li")).toHaveCount(12);
 });

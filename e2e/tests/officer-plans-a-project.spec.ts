@@ -52,7 +52,7 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
   // a monthly report of 40 %
   await page.getByRole("tab", { name: "รายละเอียด" }).click();
   await page.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("40");
-  await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+  await page.getByRole("form", { name: "รายงานผลการดำเนินงาน" }).getByRole("button", { name: "บันทึก" }).click();
   await expect(page.getByTestId("project-progress")).toHaveText("40 %");
 
   const steps = PLAN.map((s) => ({ weight: Number(s.weight), plannedStart: s.plannedStart, plannedEnd: s.plannedEnd }));
@@ -79,8 +79,28 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
 test("an evaluator scores a quarter", async ({ page }) => {
   await signIn(page, "evaluator");
   await page.goto("/projects/50450000-3247");
-  await page.getByLabel("ไตรมาส", { exact: true }).selectOption("3");
-  await page.getByLabel("คะแนน").fill("85.5");
-  await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+  const form = page.getByRole("form", { name: "บันทึกผลประเมินรายไตรมาส" });
+  await form.getByLabel("ไตรมาส", { exact: true }).selectOption("3");
+  await form.getByLabel("คะแนน").fill("85.5");
+  await form.getByRole("button", { name: "บันทึก" }).click();
   await expect(page.getByTestId("evaluations")).toContainText("ไตรมาส 3: 85.5");
+});
+
+test("KPI quarters: an evaluator records the scores, an officer may not change them", async ({ page }) => {
+  await signIn(page, "evaluator");
+  await page.goto("/projects/50450000-3247");
+  const kpi = page.getByTestId("kpi-5045-861");
+  await kpi.getByRole("combobox", { name: "ไตรมาส" }).selectOption("2");
+  await kpi.getByLabel("2.1").fill("90");
+  await kpi.getByRole("button", { name: "บันทึก" }).click();
+  await expect(kpi.locator("tbody tr").nth(1)).toContainText("90");
+
+  await page.getByRole("button", { name: "ออกจากระบบ", exact: true }).click();
+  await signIn(page, "officer.wangthonglang");
+  await page.goto("/projects/50450000-3247");
+  await kpi.getByRole("combobox", { name: "ไตรมาส" }).selectOption("2");
+  await kpi.getByLabel("2.2").fill("50");
+  await kpi.getByRole("button", { name: "บันทึก" }).click();
+  await expect(kpi.getByRole("alert")).toContainText("เฉพาะผู้ประเมิน");
+  await expect(kpi.locator("tbody tr").nth(1)).toContainText("100");
 });

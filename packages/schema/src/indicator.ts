@@ -55,13 +55,13 @@ export const indicatorSummary = z
     type: z.enum(INDICATOR_TYPES),
     resultLevel: z.enum(RESULT_LEVELS),
     quarters: z.array(indicatorQuarterResult),
+    /** Send it back as If-Match on a write; the response's ETag carries it too. */
+    version: z.number().int(),
   })
   .meta({ id: "IndicatorSummary" });
 
 export const indicatorDetail = indicatorSummary
   .extend({
-    /** Send it back as If-Match on a write; the response's ETag carries it too. */
-    version: z.number().int(),
     unitName: z.string(),
     projects: z.array(z.object({ code: z.string(), name: z.string() })),
   })

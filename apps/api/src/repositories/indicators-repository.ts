@@ -50,7 +50,6 @@ export function indicatorsRepository(prisma: PrismaClient) {
     if (!row) throw notFound("indicator", code, "ตัวชี้วัด");
     return {
       ...toIndicatorSummary(row),
-      version: row.version,
       unitName: row.unit.name,
       projects: row.projects
         .filter((l) => l.project.deletedAt === null)

@@ -68,6 +68,7 @@ export const toIndicatorSummary = (
   achieved: numOrNull(row.achieved),
   type: row.type,
   resultLevel: row.resultLevel,
+  version: row.version,
   quarters: row.quarters.map((q) => ({
     quarter: q.quarter as Quarter,
     value: num(q.value),

@@ -107,6 +107,8 @@ export const MESSAGES = {
   stepsCount: { th: "ขั้นตอน", en: "steps" },
   reportsCount: { th: "รายงาน", en: "reports" },
   print: { th: "พิมพ์", en: "Print" },
+  recordQuarter: { th: "บันทึกผลตัวชี้วัดรายไตรมาส", en: "Record a quarter" },
+  apiKeys: { th: "API keys", en: "API keys" },
   editPlan: { th: "แก้ไขแผนการดำเนินงาน", en: "Edit the plan" },
   plannedStart: { th: "เริ่มต้น (แผน)", en: "Planned start" },
   plannedEnd: { th: "สิ้นสุด (แผน)", en: "Planned end" },

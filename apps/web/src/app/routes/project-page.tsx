@@ -80,7 +80,12 @@ export function ProjectPageRoute() {
               <PlanSteps project={project.data} />
               <ReportsList reports={project.data.reports} />
               <EvaluationsTable evaluations={project.data.evaluations} />
-              <IndicatorsTable indicators={project.data.indicators} />
+              <IndicatorsTable
+                indicators={project.data.indicators}
+                projectCode={project.data.code}
+                editable={canWrite || session?.user.role === "evaluator"}
+                onReload={reload}
+              />
             </div>
           ) : tab === "edit" ? (
             <div role="tabpanel" id="panel-edit" aria-labelledby="tab-edit">

@@ -34,6 +34,9 @@ export function AppLayout() {
               <button type="button" className="link-button" onClick={() => signOut.mutate(false)}>
                 {t("signOut")}
               </button>
+              <button type="button" className="link-button" onClick={() => signOut.mutate(true)}>
+                {t("signOutEverywhere")}
+              </button>
             </>
           ) : (
             <NavLink to="/sign-in">{t("signIn")}</NavLink>

@@ -1,21 +1,23 @@
 import { useI18n } from "../../lib/i18n";
 
-/** A percent as a bar, with the planned percent as a marker when given. */
+/** A percent as a bar, with the planned percent as a marker when given, and the figure beside it. */
 export function ProgressBar({ value, planned, label }: { value: number | null; planned?: number; label: string }) {
   const { number } = useI18n();
   const shown = value ?? 0;
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a styled bar with the plan's marker, which <meter> cannot hold
-    <div
-      className="progress"
-      role="meter"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={shown}
-    >
-      <div className="progress-fill" style={{ width: `${shown}%` }} />
-      {planned !== undefined && <div className="progress-plan" style={{ left: `${planned}%` }} />}
+    <div className="progress-wrap">
+      {/* biome-ignore lint/a11y/useSemanticElements: a styled bar with the plan's marker, which <meter> cannot hold */}
+      <div
+        className="progress"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={shown}
+      >
+        <div className="progress-fill" style={{ width: `${shown}%` }} />
+        {planned !== undefined && <div className="progress-plan" style={{ left: `${planned}%` }} />}
+      </div>
       <span className="progress-text">{value === null ? "–" : `${number(value)} %`}</span>
     </div>
   );

@@ -1,7 +1,18 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
+import { IndicatorQuarterForm } from "./indicator-quarter-form";
 
-export function IndicatorsTable({ indicators }: { indicators: ProjectDetail["indicators"] }) {
+export function IndicatorsTable({
+  indicators,
+  projectCode,
+  editable,
+  onReload,
+}: {
+  indicators: ProjectDetail["indicators"];
+  projectCode: string;
+  editable: boolean;
+  onReload: () => void;
+}) {
   const { t, number } = useI18n();
   if (indicators.length === 0) return null;
   return (
@@ -47,6 +58,7 @@ export function IndicatorsTable({ indicators }: { indicators: ProjectDetail["ind
               </tbody>
             </table>
           </div>
+          {editable && <IndicatorQuarterForm indicator={kpi} projectCode={projectCode} onReload={onReload} />}
         </article>
       ))}
     </section>
