@@ -18,7 +18,7 @@ const COLUMNS: { key: SortKey; label: MessageKey }[] = [
   { key: "disbursementRate", label: "disbursementRate" },
 ];
 
-const valueOf = (row: Row, key: SortKey): number | string =>
+const sortValue = (row: Row, key: SortKey): number | string =>
   key === "behind" ? row.byStatus.behind : key === "unitName" ? row.unitName : (row[key] ?? -1);
 
 /** Every unit with its figures, sortable, with bars; each row drills down to the unit's dashboard. */
@@ -26,8 +26,8 @@ export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalY
   const { t, number } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
   const sorted = [...rows].sort((a, b) => {
-    const x = valueOf(a, sort.key);
-    const y = valueOf(b, sort.key);
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
     const order = typeof x === "string" && typeof y === "string" ? compareThai(x, y) : Number(x) - Number(y);
     return sort.desc ? -order : order;
   });
