@@ -57,11 +57,12 @@ test("an admin manages users and their roles", async ({ page }) => {
   await signIn(page, "admin");
   await page.getByRole("link", { name: "ผู้ใช้และสิทธิ์" }).click();
   await expect(page.getByTestId("users").locator("tbody tr")).toHaveCount(5);
-  await page.getByLabel("ชื่อผู้ใช้").fill("officer.bangrak");
-  await page.getByLabel("ชื่อที่แสดง").fill("เจ้าหน้าที่ เขตบางรัก");
-  await page.getByLabel("รหัสผ่าน").fill("a-long-enough-password");
-  await page.getByLabel("หน่วยงาน").selectOption({ label: "สำนักงานเขตบางรัก" });
-  await page.getByRole("button", { name: "บันทึก" }).click();
+  const form = page.getByRole("form", { name: "เพิ่มผู้ใช้" });
+  await form.getByLabel("ชื่อผู้ใช้").fill("officer.bangrak");
+  await form.getByLabel("ชื่อที่แสดง").fill("เจ้าหน้าที่ เขตบางรัก");
+  await form.getByLabel("รหัสผ่าน").fill("a-long-enough-password");
+  await form.getByLabel("หน่วยงาน").selectOption({ label: "สำนักงานเขตบางรัก" });
+  await form.getByRole("button", { name: "บันทึก" }).click();
   const row = page.getByTestId("users").locator("tr", { hasText: "officer.bangrak" });
   await expect(row).toContainText("สำนักงานเขตบางรัก");
   await row.getByLabel("บทบาท officer.bangrak").selectOption("executive");
@@ -70,4 +71,25 @@ test("an admin manages users and their roles", async ({ page }) => {
   await expect(
     page.getByTestId("users").locator("tr", { hasText: "officer.bangrak" }).getByLabel("บทบาท officer.bangrak"),
   ).toHaveValue("executive");
+});
+
+test("an admin creates an API key, shown once, that another system then uses, and revokes it", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "สร้าง API key" });
+  await form.getByLabel("ชื่อที่แสดง").fill("ระบบเปิดเผยข้อมูล");
+  await form.getByRole("button", { name: "สร้าง API key" }).click();
+  const key = await page.getByTestId("new-key").innerText();
+  expect(key).toMatch(/^cpm_/);
+  const asSystem = await request.get("/api/v1/projects/50450000-3247", { headers: { authorization: `Bearer ${key}` } });
+  expect(asSystem.status()).toBe(200);
+  await page.getByRole("button", { name: "ยกเลิก ระบบเปิดเผยข้อมูล" }).click();
+  await expect(page.getByTestId("api-keys").locator("tr", { hasText: "ระบบเปิดเผยข้อมูล" })).toContainText("ยกเลิกแล้ว");
+  const revoked = await request.get("/api/v1/projects/50450000-3247", { headers: { authorization: `Bearer ${key}` } });
+  expect(revoked.status()).toBe(401);
+  await page.reload();
+  await expect(page.locator("body")).not.toContainText(key);
 });

@@ -1,5 +1,6 @@
 import { QueryState } from "../../components/ui/query-state";
 import { useUsers } from "../../features/admin/api/users";
+import { ApiKeysPanel } from "../../features/admin/components/api-keys-panel";
 import { UserForm } from "../../features/admin/components/user-form";
 import { UsersTable } from "../../features/admin/components/users-table";
 import { useI18n } from "../../lib/i18n";
@@ -14,6 +15,7 @@ export function AdminUsersRoute() {
         <UsersTable users={users.data?.items ?? []} />
       </QueryState>
       <UserForm />
+      <ApiKeysPanel />
     </section>
   );
 }
