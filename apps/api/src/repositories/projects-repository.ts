@@ -111,7 +111,11 @@ function checkBudget(allocated: number | null | undefined, spent: number | null 
 
 export function projectsRepository(prisma: PrismaClient) {
   async function get(code: string, asOf: IsoDate, client: Tx | PrismaClient = prisma): Promise<ProjectDetail> {
-    const project = await client.project.findFirst({ where: { code, deletedAt: null }, include: projectDetailInclude });
+    const project = await client.project.findFirst({
+      where: { code, deletedAt: null },
+      include: projectDetailInclude,
+      relationLoadStrategy: "join",
+    });
     if (!project) throw notFound("project", code, "โครงการ");
     return toProjectDetail(project, asOf);
   }
