@@ -1,9 +1,9 @@
 import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterInput } from "@cpm/schema";
-import { fiscalYearSpan, type Quarter } from "@cpm/schema/rules";
+import type { Quarter } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { toDbDate } from "../lib/dates";
 import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
+import { ensureFiscalYear, unitIdOf } from "./lookups";
 import { indicatorInclude, toIndicatorSummary } from "./project-mappers";
 
 async function lockIndicator(tx: Tx, code: string, expectedVersion: number | undefined) {
@@ -83,18 +83,8 @@ export function indicatorsRepository(prisma: PrismaClient) {
         if (await tx.indicator.findUnique({ where: { code: input.code }, select: { id: true } })) {
           throw conflict("code", `Indicator code ${input.code} is already taken`, `รหัสตัวชี้วัด ${input.code} ถูกใช้แล้ว`);
         }
-        const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
-        if (!unit)
-          throw invalid("unitCode", "unknownUnit", {
-            th: `ไม่พบหน่วยงาน ${input.unitCode}`,
-            en: `No unit ${input.unitCode}`,
-          });
-        const span = fiscalYearSpan(input.fiscalYear);
-        await tx.fiscalYear.upsert({
-          where: { year: input.fiscalYear },
-          create: { year: input.fiscalYear, startsOn: toDbDate(span.start), endsOn: toDbDate(span.end) },
-          update: {},
-        });
+        const unit = { id: await unitIdOf(tx, "unitCode", input.unitCode) };
+        await ensureFiscalYear(tx, input.fiscalYear);
         const ids = await projectIds(tx, input.projectCodes);
         const { projectCodes: _codes, unitCode: _unit, ...fields } = input;
         await tx.indicator.create({

@@ -1,11 +1,12 @@
 import type { ProjectCreate, ProjectDetail, ProjectListQuery, ProjectPatch, ProjectSummary } from "@cpm/schema";
-import { fiscalYearSpan, type IsoDate, searchText } from "@cpm/schema/rules";
+import { type IsoDate, searchText } from "@cpm/schema/rules";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
+import { fromDbDateOrNull, toDbDateOrNull } from "../lib/dates";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
+import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
 
@@ -58,27 +59,6 @@ interface SummaryRow {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 type Tx = Prisma.TransactionClient;
-
-async function ensureFiscalYear(tx: Tx, year: number) {
-  const span = fiscalYearSpan(year);
-  await tx.fiscalYear.upsert({
-    where: { year },
-    create: { year, startsOn: toDbDate(span.start), endsOn: toDbDate(span.end) },
-    update: {},
-  });
-}
-
-async function unitIdOrNull(
-  tx: Tx,
-  field: string,
-  code: string | null | undefined,
-): Promise<number | null | undefined> {
-  if (code === undefined) return undefined;
-  if (code === null) return null;
-  const unit = await tx.orgUnit.findUnique({ where: { code }, select: { id: true } });
-  if (!unit) throw invalid(field, "unknownUnit", { th: `ไม่พบหน่วยงาน ${code}`, en: `No unit ${code}` });
-  return unit.id;
-}
 
 async function strategyIdOrNull(tx: Tx, code: string | null | undefined): Promise<number | null | undefined> {
   if (code === undefined || code === null) return code;
@@ -178,12 +158,7 @@ export function projectsRepository(prisma: PrismaClient) {
     async create(input: ProjectCreate, asOf: IsoDate, change: ChangeContext): Promise<ProjectDetail> {
       checkBudget(input.budgetAllocated, input.budgetSpent);
       return prisma.$transaction(async (tx) => {
-        const unit = await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true } });
-        if (!unit)
-          throw invalid("unitCode", "unknownUnit", {
-            th: `ไม่พบหน่วยงาน ${input.unitCode}`,
-            en: `No unit ${input.unitCode}`,
-          });
+        const unit = { id: await unitIdOf(tx, "unitCode", input.unitCode) };
         let serial: number;
         if (input.code) {
           const [prefix, number] = input.code.split("-") as [string, string];
@@ -216,8 +191,8 @@ export function projectsRepository(prisma: PrismaClient) {
             name: input.name,
             ...nameColumns(input.name),
             responsibleOfficer: input.responsibleOfficer,
-            responsibleUnitId: await unitIdOrNull(tx, "responsibleUnitCode", input.responsibleUnitCode),
-            budgetUnitId: await unitIdOrNull(tx, "budgetUnitCode", input.budgetUnitCode),
+            responsibleUnitId: await optionalUnitIdOf(tx, "responsibleUnitCode", input.responsibleUnitCode),
+            budgetUnitId: await optionalUnitIdOf(tx, "budgetUnitCode", input.budgetUnitCode),
             rationale: input.rationale,
             objectives: input.objectives,
             targets: input.targets,
@@ -271,8 +246,8 @@ export function projectsRepository(prisma: PrismaClient) {
           data: {
             ...fields,
             ...(patch.name !== undefined ? nameColumns(patch.name) : {}),
-            responsibleUnitId: await unitIdOrNull(tx, "responsibleUnitCode", responsibleUnitCode),
-            budgetUnitId: await unitIdOrNull(tx, "budgetUnitCode", budgetUnitCode),
+            responsibleUnitId: await optionalUnitIdOf(tx, "responsibleUnitCode", responsibleUnitCode),
+            budgetUnitId: await optionalUnitIdOf(tx, "budgetUnitCode", budgetUnitCode),
             strategyNodeId: await strategyIdOrNull(tx, strategyCode),
             plannedStart: plannedStart === undefined ? undefined : toDbDateOrNull(plannedStart),
             plannedFinish: plannedFinish === undefined ? undefined : toDbDateOrNull(plannedFinish),

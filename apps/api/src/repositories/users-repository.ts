@@ -2,6 +2,7 @@ import type { ApiKey, User, UserCreate, UserPatch } from "@cpm/schema";
 import { hashPassword } from "../auth/passwords";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { conflict, invalid, notFound } from "../lib/problems";
+import { optionalUnitIdOf } from "./lookups";
 
 const userInclude = { unit: true } as const satisfies Prisma.UserInclude;
 
@@ -28,13 +29,6 @@ export const toApiKey = (
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-async function unitId(prisma: PrismaClient | Prisma.TransactionClient, code: string | null | undefined) {
-  if (code === undefined || code === null) return code;
-  const unit = await prisma.orgUnit.findUnique({ where: { code }, select: { id: true } });
-  if (!unit) throw invalid("unitCode", "unknownUnit", { th: `ไม่พบหน่วยงาน ${code}`, en: `No unit ${code}` });
-  return unit.id;
-}
-
 /** Users and API keys, managed by admins. */
 export function usersRepository(prisma: PrismaClient) {
   return {
@@ -53,7 +47,7 @@ export function usersRepository(prisma: PrismaClient) {
           displayName: input.displayName,
           phone: input.phone,
           role: input.role,
-          unitId: await unitId(prisma, input.unitCode),
+          unitId: await optionalUnitIdOf(prisma, "unitCode", input.unitCode),
           passwordHash: await hashPassword(input.password),
         },
         include: userInclude,
@@ -67,7 +61,8 @@ export function usersRepository(prisma: PrismaClient) {
         const existing = await tx.user.findUnique({ where: { username } });
         if (!existing) throw notFound("user", username, "ผู้ใช้");
         const role = patch.role ?? existing.role;
-        const unit = patch.unitCode === undefined ? existing.unitId : await unitId(tx, patch.unitCode);
+        const unit =
+          patch.unitCode === undefined ? existing.unitId : await optionalUnitIdOf(tx, "unitCode", patch.unitCode);
         if (role === "officer" && !unit) {
           throw invalid("unitCode", "officerNeedsUnit", {
             th: "เจ้าหน้าที่ต้องสังกัดหน่วยงาน",

@@ -1,7 +1,7 @@
-import { fiscalQuarterOf, fiscalYearOf, fiscalYearSpan, type IsoDate } from "@cpm/schema/rules";
+import { fiscalQuarterOf, fiscalYearOf, type IsoDate } from "@cpm/schema/rules";
 import { fakerTH as faker } from "@faker-js/faker";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { toDbDate } from "../../lib/dates";
+import { ensureFiscalYear } from "../../repositories/lookups";
 import { createDemoProject } from "./demo-projects";
 import { REFERENCE_PROJECT, seedReferenceProject } from "./reference-project";
 import { seedStrategyAndPolicies } from "./strategy";
@@ -9,17 +9,6 @@ import { seedUnits } from "./units";
 import { seedDemoUsers } from "./users";
 
 export const DEMO_SEED = 2564;
-
-async function ensureFiscalYears(tx: Prisma.TransactionClient, years: number[]) {
-  for (const year of new Set(years)) {
-    const span = fiscalYearSpan(year);
-    await tx.fiscalYear.upsert({
-      where: { year },
-      create: { year, startsOn: toDbDate(span.start), endsOn: toDbDate(span.end) },
-      update: {},
-    });
-  }
-}
 
 /**
  * Demo data: the units, the reference project, and generated projects for every unit over the
@@ -31,7 +20,7 @@ export async function seedDemoData(prisma: PrismaClient, today: IsoDate): Promis
   const years = [current - 2, current - 1, current];
   return prisma.$transaction(
     async (tx) => {
-      await ensureFiscalYears(tx, [...years, REFERENCE_PROJECT.fiscalYear]);
+      for (const year of new Set([...years, REFERENCE_PROJECT.fiscalYear])) await ensureFiscalYear(tx, year);
       const unitIds = await seedUnits(tx);
       await seedDemoUsers(tx, unitIds);
       const goalCodes = await seedStrategyAndPolicies(tx);

@@ -4,8 +4,8 @@ import { QueryState } from "../../components/ui/query-state";
 import { useDashboard } from "../../features/dashboard/api/dashboard";
 import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
-import { useFiscalYears } from "../../features/projects/api/projects";
 import { useI18n } from "../../lib/i18n";
+import { useFiscalYears } from "../../lib/reference-data";
 
 const DashboardCharts = lazy(() => import("../../features/dashboard/components/dashboard-charts"));
 

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { FieldErrorText } from "../../components/ui/field-error";
+import { UnitSelect } from "../../components/ui/unit-select";
 import { useSession } from "../../features/auth/api/session";
 import { useCreateProject } from "../../features/projects/api/project-writes";
-import { useFiscalYears, useUnits } from "../../features/projects/api/projects";
 import { EMPTY_PROJECT, ProjectFields, toInput } from "../../features/projects/components/project-form";
 import { ApiError } from "../../lib/api-client";
 import { useI18n, useLocalized } from "../../lib/i18n";
+import { useFiscalYears } from "../../lib/reference-data";
 
 export function NewProjectRoute() {
   const { t } = useI18n();
@@ -14,7 +15,6 @@ export function NewProjectRoute() {
   const navigate = useNavigate();
   const session = useSession().data;
   const years = useFiscalYears().data;
-  const units = useUnits().data?.items ?? [];
   const create = useCreateProject();
   const [values, setValues] = useState(EMPTY_PROJECT);
   const [unitCode, setUnitCode] = useState(session?.user.unitCode ?? "");
@@ -37,14 +37,7 @@ export function NewProjectRoute() {
       <div className="form-row two">
         <div>
           <label htmlFor="project-unit">{t("unit")}</label>
-          <select id="project-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} required>
-            <option value="">–</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UnitSelect id="project-unit" value={unitCode} onChange={setUnitCode} required />
           <FieldErrorText errors={errors} path="unitCode" id="project-unitCode-error" />
         </div>
         <div>

@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
-import { useFiscalYears, useProjects } from "../../features/projects/api/projects";
+import { useProjects } from "../../features/projects/api/projects";
 import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
 import { ProjectsTable } from "../../features/projects/components/projects-table";
 import { useI18n } from "../../lib/i18n";
+import { useFiscalYears } from "../../lib/reference-data";
 
 export function ProjectsListRoute() {
   const { t } = useI18n();

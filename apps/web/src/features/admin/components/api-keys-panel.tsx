@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { QueryState } from "../../../components/ui/query-state";
+import { UnitSelect } from "../../../components/ui/unit-select";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n } from "../../../lib/i18n";
-import { useUnits } from "../../projects/api/projects";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys";
 
 /** Keys for other city systems: read-only, or write for named units. A new key is shown once. */
@@ -12,7 +12,6 @@ export function ApiKeysPanel() {
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
-  const units = useUnits().data?.items ?? [];
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"read" | "write">("read");
   const [unitCode, setUnitCode] = useState("");
@@ -80,14 +79,7 @@ export function ApiKeysPanel() {
         {scope === "write" && (
           <div className="form-row">
             <label htmlFor="key-unit">{t("unit")}</label>
-            <select id="key-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-              <option value="">–</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <UnitSelect id="key-unit" value={unitCode} onChange={setUnitCode} />
             <FieldErrorText errors={errors} path="unitCodes" id="key-units-error" />
           </div>
         )}

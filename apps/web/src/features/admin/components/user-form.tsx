@@ -2,16 +2,15 @@ import type { UserCreate } from "@cpm/schema";
 import { ROLES } from "@cpm/schema/roles";
 import { useState } from "react";
 import { FieldErrorText } from "../../../components/ui/field-error";
+import { UnitSelect } from "../../../components/ui/unit-select";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n } from "../../../lib/i18n";
-import { useUnits } from "../../projects/api/projects";
 import { useCreateUser } from "../api/users";
 
 const EMPTY = { username: "", displayName: "", password: "", role: "officer" as UserCreate["role"], unitCode: "" };
 
 export function UserForm() {
   const { t } = useI18n();
-  const units = useUnits().data?.items ?? [];
   const create = useCreateUser();
   const [form, setForm] = useState(EMPTY);
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : [];
@@ -57,14 +56,7 @@ export function UserForm() {
       </div>
       <div className="form-row">
         <label htmlFor="user-unit">{t("unit")}</label>
-        <select id="user-unit" value={form.unitCode} onChange={(e) => setForm({ ...form, unitCode: e.target.value })}>
-          <option value="">–</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <UnitSelect id="user-unit" value={form.unitCode} onChange={(unitCode) => setForm({ ...form, unitCode })} />
         <FieldErrorText errors={errors} path="unitCode" id="user-unitCode-error" />
       </div>
       <button type="submit" disabled={create.isPending}>

@@ -1,4 +1,4 @@
-import type { ProjectDetail, ProjectSummary, UnitSummary } from "@cpm/schema";
+import type { ProjectDetail, ProjectSummary } from "@cpm/schema";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, searchParams } from "../../../lib/api-client";
 
@@ -30,19 +30,5 @@ export const projectsQuery = (filters: ProjectFilters) =>
 export const projectQuery = (code: string) =>
   queryOptions({ queryKey: ["project", code], queryFn: () => api<ProjectDetail>(`/projects/${code}`) });
 
-export const fiscalYearsQuery = queryOptions({
-  queryKey: ["fiscal-years"],
-  queryFn: () => api<{ current: number; items: { year: number }[] }>("/fiscal-years"),
-  staleTime: Number.POSITIVE_INFINITY,
-});
-
-export const unitsQuery = queryOptions({
-  queryKey: ["units"],
-  queryFn: () => api<Page<UnitSummary>>("/units"),
-  staleTime: Number.POSITIVE_INFINITY,
-});
-
 export const useProjects = (filters: ProjectFilters) => useQuery(projectsQuery(filters));
 export const useProject = (code: string) => useQuery(projectQuery(code));
-export const useFiscalYears = () => useQuery(fiscalYearsQuery);
-export const useUnits = () => useQuery(unitsQuery);

@@ -1,6 +1,7 @@
 import { SCHEDULE_STATUSES } from "@cpm/schema/rules";
+import { UnitSelect } from "../../../components/ui/unit-select";
 import { useI18n } from "../../../lib/i18n";
-import { useFiscalYears, useUnits } from "../api/projects";
+import { useFiscalYears } from "../../../lib/reference-data";
 
 export interface FilterValues {
   fiscalYear: string;
@@ -19,7 +20,6 @@ export function ProjectFilters({
 }) {
   const { t } = useI18n();
   const years = useFiscalYears().data;
-  const units = useUnits().data?.items ?? [];
   return (
     <search>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
@@ -35,16 +35,12 @@ export function ProjectFilters({
         </label>
         <label>
           {t("unit")}
-          <select value={values.unit} onChange={(e) => onChange({ unit: e.target.value })}>
-            <option value="">{t("allUnits")}</option>
-            {units
-              .filter((u) => u.kind !== "division")
-              .map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-          </select>
+          <UnitSelect
+            value={values.unit}
+            onChange={(unit) => onChange({ unit })}
+            blank={t("allUnits")}
+            departmentsAndDistrictsOnly
+          />
         </label>
         <label>
           {t("status")}

@@ -1,0 +1,19 @@
+import type { UnitSummary } from "@cpm/schema";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "./api-client";
+
+/** Data every feature picks from: the units (in Thai order) and the fiscal years. */
+export const unitsQuery = queryOptions({
+  queryKey: ["units"],
+  queryFn: () => api<{ items: UnitSummary[] }>("/units"),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const fiscalYearsQuery = queryOptions({
+  queryKey: ["fiscal-years"],
+  queryFn: () => api<{ current: number; items: { year: number }[] }>("/fiscal-years"),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const useUnits = () => useQuery(unitsQuery);
+export const useFiscalYears = () => useQuery(fiscalYearsQuery);
