@@ -33,9 +33,10 @@ export function ProjectFilters({
             ))}
           </select>
         </label>
-        <label>
+        <label htmlFor="filter-unit">
           {t("unit")}
           <UnitSelect
+            id="filter-unit"
             value={values.unit}
             onChange={(unit) => onChange({ unit })}
             blank={t("allUnits")}
