@@ -3,6 +3,7 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/pass
 import { apiKeyDisplayPrefix, newApiKey, newToken, sha256 } from "../auth/tokens";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { invalid } from "../lib/problems";
+import { type ChangeContext, recordAudit } from "./audit";
 
 export const SESSION_DAYS = 7;
 
@@ -104,10 +105,7 @@ export function authRepository(prisma: PrismaClient) {
       return rows.map((row) => row.id);
     },
 
-    async createApiKey(
-      input: { name: string; scope: "read" | "write"; unitCodes: string[] },
-      createdById: number | null,
-    ) {
+    async createApiKey(input: { name: string; scope: "read" | "write"; unitCodes: string[] }, change: ChangeContext) {
       const units = await prisma.orgUnit.findMany({
         where: { code: { in: input.unitCodes } },
         select: { id: true, code: true },
@@ -119,16 +117,25 @@ export function authRepository(prisma: PrismaClient) {
           en: `No unit ${missing.join(", ")}`,
         });
       const key = newApiKey();
-      const row = await prisma.apiKey.create({
-        data: {
-          name: input.name,
-          scope: input.scope,
-          prefix: apiKeyDisplayPrefix(key),
-          keyHash: sha256(key),
-          createdById,
-          units: { create: units.map((u) => ({ unitId: u.id })) },
-        },
-        include: { units: { include: { unit: true } } },
+      const row = await prisma.$transaction(async (tx) => {
+        const created = await tx.apiKey.create({
+          data: {
+            name: input.name,
+            scope: input.scope,
+            prefix: apiKeyDisplayPrefix(key),
+            keyHash: sha256(key),
+            createdById: change.actor.kind === "user" ? change.actor.userId : null,
+            units: { create: units.map((u) => ({ unitId: u.id })) },
+          },
+          include: { units: { include: { unit: true } } },
+        });
+        await recordAudit(tx, change, {
+          action: "apiKey.create",
+          entityType: "apiKey",
+          entityKey: `${created.id} ${created.name}`,
+          after: { name: input.name, scope: input.scope, unitCodes: input.unitCodes, prefix: created.prefix },
+        });
+        return created;
       });
       return { key, row };
     },

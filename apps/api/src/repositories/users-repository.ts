@@ -2,6 +2,7 @@ import type { ApiKey, User, UserCreate, UserPatch } from "@cpm/schema";
 import { hashPassword } from "../auth/passwords";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { conflict, invalid, notFound } from "../lib/problems";
+import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { optionalUnitIdOf } from "./lookups";
 
 const userInclude = { unit: true } as const satisfies Prisma.UserInclude;
@@ -37,28 +38,38 @@ export function usersRepository(prisma: PrismaClient) {
       return rows.map(toUser);
     },
 
-    async create(input: UserCreate): Promise<User> {
+    async create(input: UserCreate, change: ChangeContext): Promise<User> {
       if (await prisma.user.findUnique({ where: { username: input.username } })) {
         throw conflict("username", `User name ${input.username} is taken`, `ชื่อผู้ใช้ ${input.username} ถูกใช้แล้ว`);
       }
-      const row = await prisma.user.create({
-        data: {
-          username: input.username,
-          displayName: input.displayName,
-          phone: input.phone,
-          role: input.role,
-          unitId: await optionalUnitIdOf(prisma, "unitCode", input.unitCode),
-          passwordHash: await hashPassword(input.password),
-        },
-        include: userInclude,
+      const passwordHash = await hashPassword(input.password);
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.user.create({
+          data: {
+            username: input.username,
+            displayName: input.displayName,
+            phone: input.phone,
+            role: input.role,
+            unitId: await optionalUnitIdOf(tx, "unitCode", input.unitCode),
+            passwordHash,
+          },
+          include: userInclude,
+        });
+        const user = toUser(row);
+        await recordAudit(tx, change, {
+          action: "user.create",
+          entityType: "user",
+          entityKey: user.username,
+          after: user,
+        });
+        return user;
       });
-      return toUser(row);
     },
 
     /** A new password, a new role or disabling signs the user out everywhere. */
-    async update(username: string, patch: UserPatch): Promise<User> {
+    async update(username: string, patch: UserPatch, change: ChangeContext): Promise<User> {
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.user.findUnique({ where: { username } });
+        const existing = await tx.user.findUnique({ where: { username }, include: userInclude });
         if (!existing) throw notFound("user", username, "ผู้ใช้");
         const role = patch.role ?? existing.role;
         const unit =
@@ -84,7 +95,11 @@ export function usersRepository(prisma: PrismaClient) {
         if (patch.password || patch.role || patch.unitCode !== undefined || patch.disabled) {
           await tx.session.deleteMany({ where: { userId: existing.id } });
         }
-        return toUser(row);
+        const user = toUser(row);
+        const diff = changedFields(toUser(existing), user);
+        if (patch.password) Object.assign(diff.after, { password: "(changed)" });
+        await recordAudit(tx, change, { action: "user.update", entityType: "user", entityKey: username, ...diff });
+        return user;
       });
     },
 
@@ -96,15 +111,25 @@ export function usersRepository(prisma: PrismaClient) {
       return rows.map(toApiKey);
     },
 
-    async revokeApiKey(id: number): Promise<ApiKey> {
-      const existing = await prisma.apiKey.findUnique({ where: { id } });
-      if (!existing) throw notFound("API key", String(id), "API key");
-      const row = await prisma.apiKey.update({
-        where: { id },
-        data: { revokedAt: existing.revokedAt ?? new Date() },
-        include: { units: { include: { unit: true } } },
+    async revokeApiKey(id: number, change: ChangeContext): Promise<ApiKey> {
+      return prisma.$transaction(async (tx) => {
+        const existing = await tx.apiKey.findUnique({ where: { id } });
+        if (!existing) throw notFound("API key", String(id), "API key");
+        const row = await tx.apiKey.update({
+          where: { id },
+          data: { revokedAt: existing.revokedAt ?? new Date() },
+          include: { units: { include: { unit: true } } },
+        });
+        const key = toApiKey(row);
+        await recordAudit(tx, change, {
+          action: "apiKey.revoke",
+          entityType: "apiKey",
+          entityKey: `${key.id} ${key.name}`,
+          before: { revokedAt: existing.revokedAt?.toISOString() ?? null },
+          after: { revokedAt: key.revokedAt },
+        });
+        return key;
       });
-      return toApiKey(row);
     },
   };
 }

@@ -24,7 +24,14 @@ const ACTORS: ActorName[] = [
   "write key (other unit)",
 ];
 
-const OWN_UNIT = "50450000"; // officer.wangthonglang's district
+const OWN_UNIT = "50450000";
+
+const ACTOR_LABELS: Partial<Record<ActorName, string>> = {
+  admin: "ผู้ดูแลระบบ (admin)",
+  "officer (own unit)": "เจ้าหน้าที่ เขตวังทองหลาง (officer.wangthonglang)",
+  evaluator: "ผู้ประเมิน สยป. (evaluator)",
+  "write key (own unit)": "API key: district app",
+}; // officer.wangthonglang's district
 
 /** Who may: the expected outcome for each actor, by the kind of write. */
 const UNIT_WRITERS: ActorName[] = ["admin", "officer (own unit)", "write key (own unit)"];
@@ -242,6 +249,10 @@ describe("who may write what: every write route × every role × own and other u
         const res = await clientFor(ctx.app, () => auth[actor])(method, url, body);
         if (write.allowed.includes(actor)) {
           expect(res.statusCode, res.body).toBe(write.success);
+          // the change is in the audit trail, with who made it
+          const event = await ctx.db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+          expect(event.actorLabel).toBe(ACTOR_LABELS[actor]);
+          expect(await ctx.db.prisma.auditEvent.count()).toBe(before.audit + 1);
         } else {
           expect(res.statusCode, res.body).toBe(actor === "anonymous" ? 401 : 403);
           expect(res.headers["content-type"]).toContain("application/problem+json");

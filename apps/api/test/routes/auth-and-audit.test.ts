@@ -1,10 +1,12 @@
 import type { AuditEvent } from "@cpm/schema";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS } from "../../src/auth/actor";
 import { sha256 } from "../../src/auth/tokens";
 import { demoPassword } from "../../src/db/seed/users";
 import { clientFor, signIn, useTestApp } from "../helper";
 
 const REF = "/api/v1/projects/50450000-3247";
+const SYSTEM = { actor: ANONYMOUS, requestId: "test" };
 
 describe("sign-in, sessions and CSRF", () => {
   const ctx = useTestApp();
@@ -300,8 +302,8 @@ describe("hardening", () => {
     });
     expect(bodyLimit.statusCode).toBe(413);
 
-    const keyA = (await ctx.app.auth.createApiKey({ name: "A", scope: "read", unitCodes: [] }, null)).key;
-    const keyB = (await ctx.app.auth.createApiKey({ name: "B", scope: "read", unitCodes: [] }, null)).key;
+    const keyA = (await ctx.app.auth.createApiKey({ name: "A", scope: "read", unitCodes: [] }, SYSTEM)).key;
+    const keyB = (await ctx.app.auth.createApiKey({ name: "B", scope: "read", unitCodes: [] }, SYSTEM)).key;
     const get = (key: string) =>
       ctx.app.inject({ method: "GET", url: "/api/v1/units", headers: { authorization: `Bearer ${key}` } });
     const withA: number[] = [];

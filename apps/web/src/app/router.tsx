@@ -6,6 +6,7 @@ import { DashboardRoute } from "./routes/dashboard";
 import { NewProjectRoute } from "./routes/new-project";
 import { ProjectPageRoute } from "./routes/project-page";
 import { ProjectsListRoute } from "./routes/projects-list";
+import { RouteError } from "./routes/route-error";
 import { SignInRoute } from "./routes/sign-in";
 
 const AdminUsersRoute = lazy(() => import("./routes/admin-users").then((m) => ({ default: m.AdminUsersRoute })));
@@ -18,6 +19,7 @@ function NotFound() {
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: "dashboard", element: <DashboardRoute /> },

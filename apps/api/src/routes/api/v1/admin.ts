@@ -1,6 +1,7 @@
 import { apiKey, apiKeyCreate, apiKeyCreated, problem, user, userCreate, username, userPatch } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { changeOf } from "../../../lib/change-context";
 import { toApiKey } from "../../../repositories/users-repository";
 
 const ADMIN = { access: { permission: "admin" as const } };
@@ -32,7 +33,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: user, 409: problem, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await app.repos.users.create(request.body)),
+    async (request, reply) => reply.status(201).send(await app.repos.users.create(request.body, changeOf(request))),
   );
 
   app.patch(
@@ -47,7 +48,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: user, ...errors },
       },
     },
-    async (request) => app.repos.users.update(request.params.username, request.body),
+    async (request) => app.repos.users.update(request.params.username, request.body, changeOf(request)),
   );
 
   app.get(
@@ -75,8 +76,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const creator = request.actor.kind === "user" ? request.actor.userId : null;
-      const { key, row } = await app.auth.createApiKey(request.body, creator);
+      const { key, row } = await app.auth.createApiKey(request.body, changeOf(request));
       return reply.status(201).send({ ...toApiKey(row), key });
     },
   );
@@ -92,7 +92,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: apiKey, ...errors },
       },
     },
-    async (request) => app.repos.users.revokeApiKey(request.params.id),
+    async (request) => app.repos.users.revokeApiKey(request.params.id, changeOf(request)),
   );
 };
 
