@@ -18,6 +18,7 @@ export function authRepository(prisma: PrismaClient) {
           ? await verifyPassword(password, user.passwordHash)
           : await verifyAgainstNothing(password);
       if (!user || !valid) return null;
+      await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } }); // sweep expired sessions
       const token = newToken();
       const session = await prisma.session.create({
         data: {

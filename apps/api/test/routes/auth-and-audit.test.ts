@@ -45,6 +45,18 @@ describe("sign-in, sessions and CSRF", () => {
     expect(session.id).toBe(sha256(cookie?.value ?? ""));
   });
 
+  it("no longer accepts an expired session, and sweeps expired sessions at the next sign-in", async () => {
+    const headers = await signIn(ctx.app, "executive");
+    const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { username: "executive" } });
+    await ctx.db.prisma.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await ctx.app.inject({ method: "GET", url: "/api/v1/auth/session", headers })).statusCode).toBe(401);
+    await signIn(ctx.app, "admin");
+    expect(await ctx.db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("refuses a signed-in write without the CSRF token", async () => {
     const headers = await signIn(ctx.app, "officer.wangthonglang");
     const etag = (await ctx.app.inject({ method: "GET", url: REF })).headers.etag as string;
