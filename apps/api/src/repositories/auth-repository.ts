@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords";
+import { verifyAgainstNothing, verifyPassword } from "../auth/passwords";
 import { apiKeyDisplayPrefix, newApiKey, newToken, sha256 } from "../auth/tokens";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { invalid } from "../lib/problems";
@@ -140,8 +140,6 @@ export function authRepository(prisma: PrismaClient) {
       });
       return { key, row };
     },
-
-    hashPassword,
   };
 }
 
