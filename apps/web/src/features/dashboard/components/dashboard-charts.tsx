@@ -20,7 +20,7 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
     .map((u) => ({ name: u.unitName.replace("สำนักงานเขต", "เขต"), ...u.byStatus }));
   return (
     <div className="charts">
-      <figure className="chart">
+      <figure className="chart wide">
         <figcaption>{t("progressDistribution")}</figcaption>
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={distribution}>
@@ -34,11 +34,11 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
       </figure>
       <figure className="chart wide">
         <figcaption>{t("statusByUnit")}</figcaption>
-        <ResponsiveContainer width="100%" height={Math.max(240, byUnit.length * 22)}>
+        <ResponsiveContainer width="100%" height={Math.max(240, byUnit.length * 26 + 60)}>
           <BarChart data={byUnit} layout="vertical" margin={{ left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
             {(Object.keys(STATUS_COLOURS) as (keyof typeof STATUS_COLOURS)[]).map((status) => (
