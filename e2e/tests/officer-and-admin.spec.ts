@@ -78,6 +78,11 @@ test("an admin creates an API key, shown once, that another system then uses, an
   request,
 }) => {
   await signIn(page, "admin");
+  // a slow session answer after the page load must not turn a quick first write into a CSRF refusal
+  await page.route("**/api/v1/auth/session", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "สร้าง API key" });
   await form.getByLabel("ชื่อที่แสดง").fill("ระบบเปิดเผยข้อมูล");

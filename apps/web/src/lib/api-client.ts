@@ -28,8 +28,19 @@ export interface RequestOptions {
   ifMatch?: number;
 }
 
+/** A write right after a page load may come before the session query has brought the CSRF token. */
+async function ensureCsrfToken() {
+  if (csrfToken !== null) return;
+  const res = await fetch("/api/v1/auth/session", {
+    credentials: "same-origin",
+    headers: { accept: "application/json" },
+  });
+  if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
+  if (options.method && options.method !== "GET" && path !== "/auth/sign-in") await ensureCsrfToken();
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.method && options.method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
