@@ -4,6 +4,7 @@ import { FieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useAddReport } from "../api/add-report";
+import { ConflictNotice } from "./conflict-notice";
 
 const todayInBangkok = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok" }).format(new Date());
 
@@ -48,14 +49,7 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
       }}
     >
       <h2 id="report-form-title">{t("addReport")}</h2>
-      {error?.status === 412 && (
-        <div className="conflict" role="alert">
-          <p>{t("conflict")}</p>
-          <button type="button" onClick={onReload}>
-            {t("reload")}
-          </button>
-        </div>
-      )}
+      <ConflictNotice error={addReport.error} onReload={onReload} />
       <div className="form-row">
         <label htmlFor="report-date">{t("reportDate")}</label>
         <input
