@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,9 +7,16 @@ import { defineConfig } from "@playwright/test";
 // One server for the run, on its own port and data directory (never the quick start's), with
 // "today" pinned so that the demo data is the same on every run. Set once in the runner and
 // inherited by the workers.
-process.env.E2E_PORT ??= String(40_000 + (process.pid % 20_000));
+process.env.E2E_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cpm-e2e-"));
 const port = Number(process.env.E2E_PORT);
+
+/** A port the system has just handed out (listen on 0); the config is synchronous, so ask a child process. */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
 export default defineConfig({

@@ -29,9 +29,40 @@ test.describe("the reference project 50450000-3247", () => {
     await expect(page.getByTestId("evaluations")).toContainText("100");
 
     await page.screenshot({ path: `${SCREENSHOTS}project-page.png`, fullPage: true });
+  });
+
+  test("has a print view on A4 without navigation, whose page breaks do not cut a table row", async ({ page }) => {
+    await page.goto("/projects/50450000-3247");
+    await page.getByRole("link", { name: "ฉบับพิมพ์" }).click();
+    await expect(page).toHaveURL(/\/projects\/50450000-3247\/print$/);
+    const sheet = page.getByTestId("print-view");
+    await expect(sheet.getByRole("heading", { level: 1 })).toHaveText(
+      "สร้างเครือข่ายและการมีส่วนร่วมของประชาชนในพื้นที่เขตวังทองหลาง",
+    );
+    await expect(sheet.getByTestId("plan-steps").locator("tbody tr")).toHaveCount(6);
+    await expect(sheet.getByTestId("reports").locator("li")).toHaveCount(12);
+    await expect(sheet.getByTestId("kpi-5045-861").locator("tbody tr")).toHaveCount(4);
+    await expect(page.getByRole("navigation")).toHaveCount(0);
+    await expect(page.locator("form")).toHaveCount(0);
+
     await page.emulateMedia({ media: "print" });
-    await expect(page.getByRole("navigation", { name: "เมนูหลัก" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "พิมพ์" })).toBeHidden();
+    const breakInside = await sheet
+      .getByTestId("plan-steps")
+      .locator("tbody tr")
+      .first()
+      .evaluate((row) => getComputedStyle(row).breakInside);
+    expect(breakInside).toBe("avoid");
     await page.screenshot({ path: `${SCREENSHOTS}project-print.png`, fullPage: true });
+
+    // the browser's own PDF of it: A4 pages (595 × 842 points)
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const mediaBoxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(mediaBoxes.length).toBeGreaterThan(1);
+    for (const [, width, height] of mediaBoxes) {
+      expect(Math.round(Number(width))).toBe(595);
+      expect(Math.round(Number(height))).toBe(842);
+    }
   });
 
   test("switches to English with common-era dates, remembered by the browser", async ({ page }) => {

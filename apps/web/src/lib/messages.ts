@@ -107,6 +107,8 @@ export const MESSAGES = {
   stepsCount: { th: "ขั้นตอน", en: "steps" },
   reportsCount: { th: "รายงาน", en: "reports" },
   print: { th: "พิมพ์", en: "Print" },
+  printView: { th: "ฉบับพิมพ์", en: "Print view" },
+  backToProject: { th: "กลับไปหน้าโครงการ", en: "Back to the project" },
   recordQuarter: { th: "บันทึกผลตัวชี้วัดรายไตรมาส", en: "Record a quarter" },
   apiKeys: { th: "API keys สำหรับระบบอื่น", en: "API keys for other systems" },
   keyPrefix: { th: "ขึ้นต้นด้วย", en: "Starts with" },

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
 import { useProjectHistory } from "../../features/projects/api/history";
@@ -9,6 +9,7 @@ import { HistoryTable } from "../../features/projects/components/history-table";
 import { IndicatorsTable } from "../../features/projects/components/indicators-table";
 import { PlanEditor } from "../../features/projects/components/plan-editor";
 import { PlanSteps } from "../../features/projects/components/plan-steps";
+import { ProjectAbout } from "../../features/projects/components/project-about";
 import { ProjectEditForm } from "../../features/projects/components/project-edit-form";
 import { ProjectHeader } from "../../features/projects/components/project-header";
 import { ReportForm } from "../../features/projects/components/report-form";
@@ -56,9 +57,9 @@ export function ProjectPageRoute() {
                 </button>
               ))}
             </div>
-            <button type="button" className="link-button print-button" onClick={() => window.print()}>
-              {t("print")}
-            </button>
+            <Link className="print-button" to={`/projects/${project.data.code}/print`}>
+              {t("printView")}
+            </Link>
           </div>
           {tab === "details" ? (
             <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" className="project-body">
@@ -66,17 +67,7 @@ export function ProjectPageRoute() {
               {(session?.user.role === "evaluator" || session?.user.role === "admin") && (
                 <EvaluationForm project={project.data} onReload={reload} />
               )}
-              <section aria-labelledby="about-title">
-                <h2 id="about-title" className="sr-only">
-                  {t("details")}
-                </h2>
-                <h3>{t("rationale")}</h3>
-                <p className="prewrap">{project.data.rationale || "–"}</p>
-                <h3>{t("objectives")}</h3>
-                <p className="prewrap">{project.data.objectives || "–"}</p>
-                <h3>{t("targets")}</h3>
-                <p className="prewrap">{project.data.targets || "–"}</p>
-              </section>
+              <ProjectAbout project={project.data} />
               <PlanSteps project={project.data} />
               <ReportsList reports={project.data.reports} />
               <EvaluationsTable evaluations={project.data.evaluations} />

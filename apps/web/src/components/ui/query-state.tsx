@@ -30,15 +30,26 @@ export function QueryState({
       </div>
     );
   }
-  if (isPending) {
-    return (
-      <div className="skeleton" role="status" aria-busy="true" aria-label={t("loading")}>
-        {Array.from({ length: rows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-          <div key={i} className="skeleton-line" />
-        ))}
-      </div>
-    );
-  }
+  if (isPending) return <Skeleton rows={rows} label={t("loading")} />;
   return <>{children}</>;
+}
+
+function Skeleton({ rows, label }: { rows: number; label: string }) {
+  return (
+    <div className="skeleton" role="status" aria-busy="true" aria-label={label}>
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <div key={i} className="skeleton-line" />
+      ))}
+    </div>
+  );
+}
+
+/** While a page's code loads on the first visit (outside the i18n context's reach, so in both languages). */
+export function PageSkeleton() {
+  return (
+    <main id="main">
+      <Skeleton rows={8} label="กำลังโหลด… · Loading…" />
+    </main>
+  );
 }

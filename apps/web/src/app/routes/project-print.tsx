@@ -1,0 +1,44 @@
+import { Link, useParams } from "react-router";
+import { QueryState } from "../../components/ui/query-state";
+import { useProject } from "../../features/projects/api/projects";
+import { EvaluationsTable } from "../../features/projects/components/evaluations-table";
+import { IndicatorsTable } from "../../features/projects/components/indicators-table";
+import { PlanSteps } from "../../features/projects/components/plan-steps";
+import { ProjectAbout } from "../../features/projects/components/project-about";
+import { ProjectHeader } from "../../features/projects/components/project-header";
+import { ReportsList } from "../../features/projects/components/reports-list";
+import { useI18n } from "../../lib/i18n";
+
+/** The whole project on A4 pages (พิมพ์ข้อมูล): no navigation, no forms, rows never cut by a page break. */
+export function ProjectPrintRoute() {
+  const { code = "" } = useParams();
+  const { t } = useI18n();
+  const project = useProject(code);
+  return (
+    <main id="main" className="print-view">
+      <div className="print-toolbar">
+        <Link to={`/projects/${code}`}>← {t("backToProject")}</Link>
+        <button type="button" onClick={() => window.print()}>
+          {t("print")}
+        </button>
+      </div>
+      <QueryState isPending={project.isPending} error={project.error} retry={() => project.refetch()}>
+        {project.data && (
+          <article className="project" data-testid="print-view">
+            <ProjectHeader project={project.data} />
+            <ProjectAbout project={project.data} />
+            <PlanSteps project={project.data} />
+            <ReportsList reports={project.data.reports} />
+            <EvaluationsTable evaluations={project.data.evaluations} />
+            <IndicatorsTable
+              indicators={project.data.indicators}
+              projectCode={project.data.code}
+              editable={false}
+              onReload={() => undefined}
+            />
+          </article>
+        )}
+      </QueryState>
+    </main>
+  );
+}
