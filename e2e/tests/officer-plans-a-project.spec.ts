@@ -3,9 +3,22 @@ import { plannedCompletion, scheduleStatus } from "../../packages/schema/src/rul
 import { SCREENSHOTS, signIn } from "./support";
 
 const TODAY = "2026-11-25"; // the server's pinned today
+// the first step's dates typed as Thai officers write them (day first, Buddhist era), the second as ISO dates
 const PLAN = [
-  { name: "เตรียมการและขออนุมัติ", weight: "30", plannedStart: "2026-10-01", plannedEnd: "2026-11-30" },
-  { name: "ดำเนินการตามแผน", weight: "70", plannedStart: "2026-12-01", plannedEnd: "2027-09-30" },
+  {
+    name: "เตรียมการและขออนุมัติ",
+    weight: "30",
+    plannedStart: "2026-10-01",
+    plannedEnd: "2026-11-30",
+    typed: ["1/10/2569", "30 พ.ย. 2569"],
+  },
+  {
+    name: "ดำเนินการตามแผน",
+    weight: "70",
+    plannedStart: "2026-12-01",
+    plannedEnd: "2027-09-30",
+    typed: ["2026-12-01", "2027-09-30"],
+  },
 ];
 
 test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 40 % and finds it counted on the unit's dashboard", async ({
@@ -35,9 +48,17 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
     const row = page.locator(".plan-step-row").nth(index);
     await row.getByLabel(`ขั้นตอน ${index + 1}`, { exact: true }).fill(step.name);
     await row.getByLabel("น้ำหนัก (%)").fill(index === 1 ? "60" : step.weight);
-    await row.getByLabel("เริ่มต้น (แผน)").fill(step.plannedStart);
-    await row.getByLabel("สิ้นสุด (แผน)").fill(step.plannedEnd);
+    await row.getByLabel("เริ่มต้น (แผน)").fill(step.typed[0] as string);
+    await row.getByLabel("สิ้นสุด (แผน)").fill(step.typed[1] as string);
   }
+  // shown back in the Buddhist era, and the calendar speaks Thai
+  const firstStart = page.locator(".plan-step-row").first().getByLabel("เริ่มต้น (แผน)");
+  await page.getByTestId("weight-total").click();
+  await expect(firstStart).toHaveValue("1 ต.ค. 2569");
+  await firstStart.click();
+  await expect(page.getByRole("button", { name: "เลือกเดือน" }).filter({ hasText: "ตุลาคม 2569" })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}plan-editor.png` });
+  await page.keyboard.press("Escape");
   await expect(page.getByTestId("weight-total")).toContainText("90 / 100");
   await expect(page.getByTestId("weight-total")).toContainText("น้ำหนักรวมต้องเท่ากับ 100");
   await expect(page.getByRole("button", { name: "บันทึกแผน" })).toBeDisabled();
@@ -47,7 +68,12 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
     (r) => r.url().endsWith(`/projects/${code}/plan`) && r.request().method() === "PUT",
   );
   await page.getByRole("button", { name: "บันทึกแผน" }).click();
-  expect((await saved).status()).toBe(200);
+  const savedPlan = await saved;
+  expect(savedPlan.status()).toBe(200);
+  const savedSteps = (await savedPlan.request().postDataJSON()).steps as { plannedStart: string; plannedEnd: string }[];
+  expect(savedSteps.map((s) => [s.plannedStart, s.plannedEnd])).toEqual(
+    PLAN.map((s) => [s.plannedStart, s.plannedEnd]),
+  );
 
   // a monthly report of 40 %
   await page.getByRole("tab", { name: "รายละเอียด" }).click();

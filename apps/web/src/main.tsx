@@ -2,6 +2,8 @@ import "@fontsource/sarabun/thai-400.css";
 import "@fontsource/sarabun/thai-600.css";
 import "@fontsource/sarabun/latin-400.css";
 import "@fontsource/sarabun/latin-600.css";
+import "@mantine/core/styles/default-css-variables.css";
+import "@mantine/core/styles/global.css";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

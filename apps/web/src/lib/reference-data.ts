@@ -17,3 +17,13 @@ export const fiscalYearsQuery = queryOptions({
 
 export const useUnits = () => useQuery(unitsQuery);
 export const useFiscalYears = () => useQuery(fiscalYearsQuery);
+
+/** A unit's code and the codes of every unit above it, following the units' own parent links. */
+export function unitAndAncestors(code: string, units: readonly UnitSummary[]): string[] {
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  const chain: string[] = [];
+  for (let unit = byCode.get(code); unit && !chain.includes(unit.code); unit = byCode.get(unit.parentCode ?? "")) {
+    chain.push(unit.code);
+  }
+  return chain;
+}

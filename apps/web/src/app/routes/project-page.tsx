@@ -15,12 +15,16 @@ import { ProjectHeader } from "../../features/projects/components/project-header
 import { ReportForm } from "../../features/projects/components/report-form";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
+import { unitAndAncestors, useUnits } from "../../lib/reference-data";
 
 type Tab = "details" | "edit" | "history";
 
-/** Who may report on a project: the unit's officers and admins (the server decides; this only hides the form). */
-const mayReport = (role: string | undefined, userUnit: string | null | undefined, projectUnit: string) =>
-  role === "admin" || (role === "officer" && !!userUnit && projectUnit.startsWith(userUnit.replace(/0+$/, "")));
+/**
+ * Who may write a project: admins, and officers of its unit or of a unit above it. The server
+ * decides every write; this only hides the forms from those it would refuse.
+ */
+const mayWrite = (role: string | undefined, userUnit: string | null | undefined, projectUnits: string[]) =>
+  role === "admin" || (role === "officer" && !!userUnit && projectUnits.includes(userUnit));
 
 export function ProjectPageRoute() {
   const { code = "" } = useParams();
@@ -28,7 +32,10 @@ export function ProjectPageRoute() {
   const project = useProject(code);
   const session = useSession().data;
   const [params, setParams] = useSearchParams();
-  const canWrite = project.data ? mayReport(session?.user.role, session?.user.unitCode, project.data.unitCode) : false;
+  const units = useUnits().data?.items ?? [];
+  const canWrite = project.data
+    ? mayWrite(session?.user.role, session?.user.unitCode, unitAndAncestors(project.data.unitCode, units))
+    : false;
   const tabs: Tab[] = ["details", ...(canWrite ? (["edit"] as const) : []), ...(session ? (["history"] as const) : [])];
   const requested = params.get("tab") as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : "details";

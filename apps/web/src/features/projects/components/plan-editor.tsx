@@ -1,6 +1,8 @@
 import type { FieldError, PlanStepInput, ProjectDetail } from "@cpm/schema";
 import { totalWeight, weightsAreComplete } from "@cpm/schema/rules";
+import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { DateField } from "../../../components/ui/date-field";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n } from "../../../lib/i18n";
@@ -91,19 +93,11 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
             </label>
             <label>
               {t("plannedStart")}
-              <input
-                type="date"
-                value={step.plannedStart}
-                onChange={(e) => change(step.key, { plannedStart: e.target.value })}
-              />
+              <DateField value={step.plannedStart} onChange={(value) => change(step.key, { plannedStart: value })} />
             </label>
             <label>
               {t("plannedEnd")}
-              <input
-                type="date"
-                value={step.plannedEnd}
-                onChange={(e) => change(step.key, { plannedEnd: e.target.value })}
-              />
+              <DateField value={step.plannedEnd} onChange={(value) => change(step.key, { plannedEnd: value })} />
               <FieldErrorText errors={errors} path={`steps.${index}.plannedEnd`} id={`step-${step.key}-end-error`} />
             </label>
             <label>
@@ -125,7 +119,7 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
                 disabled={index === 0}
                 onClick={() => move(index, -1)}
               >
-                ↑
+                <ArrowUp size={18} aria-hidden />
               </button>
               <button
                 type="button"
@@ -134,14 +128,14 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
                 disabled={index === steps.length - 1}
                 onClick={() => move(index, 1)}
               >
-                ↓
+                <ArrowDown size={18} aria-hidden />
               </button>
               <button
                 type="button"
                 className="link-button"
                 onClick={() => setSteps(steps.filter((s) => s.key !== step.key))}
               >
-                {t("removeStep")}
+                <Trash2 size={16} aria-hidden /> {t("removeStep")}
               </button>
             </div>
           </li>
@@ -157,7 +151,7 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
           ])
         }
       >
-        {t("addStep")}
+        <Plus size={16} aria-hidden /> {t("addStep")}
       </button>
       <p className={complete ? "total ok" : "total bad"} role="status" data-testid="weight-total">
         {t("totalWeight")}: {number(total)} / 100 {complete ? "✓" : `— ${t("weightsMustTotal100")}`}

@@ -1,5 +1,6 @@
 import type { FieldError, ProjectDetail } from "@cpm/schema";
 import { useState } from "react";
+import { DateField } from "../../../components/ui/date-field";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
@@ -94,6 +95,13 @@ export function ProjectFields({
               value={values[field.name]}
               onChange={(e) => set(field.name, e.target.value)}
               aria-describedby={`project-${field.name}-error`}
+            />
+          ) : field.type === "date" ? (
+            <DateField
+              id={`project-${field.name}`}
+              value={values[field.name]}
+              onChange={(value) => set(field.name, value)}
+              describedBy={`project-${field.name}-error`}
             />
           ) : (
             <input

@@ -1,12 +1,14 @@
 import type { ProjectDetail } from "@cpm/schema";
+import { todayIn } from "@cpm/schema/rules";
 import { useState } from "react";
+import { DateField } from "../../../components/ui/date-field";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useAddReport } from "../api/add-report";
 import { ConflictNotice } from "./conflict-notice";
 
-const todayInBangkok = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok" }).format(new Date());
+const todayInBangkok = () => todayIn("Asia/Bangkok");
 
 /**
  * The monthly report: percent, narrative, problems and obstacles, dated today by default. It
@@ -52,12 +54,11 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
       <ConflictNotice error={addReport.error} onReload={onReload} />
       <div className="form-row">
         <label htmlFor="report-date">{t("reportDate")}</label>
-        <input
+        <DateField
           id="report-date"
-          type="date"
           value={reportDate}
-          onChange={(e) => setReportDate(e.target.value)}
-          aria-describedby="report-date-error"
+          onChange={setReportDate}
+          describedBy="report-date-error"
           required
         />
         <FieldErrorText errors={fieldErrors} path="reportDate" id="report-date-error" />
