@@ -1,3 +1,7 @@
+import "@mantine/core/styles/Tabs.css";
+import "@mantine/core/styles/UnstyledButton.css";
+import { Tabs } from "@mantine/core";
+import { FileText, History, Pencil, Printer } from "lucide-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
@@ -26,6 +30,12 @@ type Tab = "details" | "edit" | "history";
 const mayWrite = (role: string | undefined, userUnit: string | null | undefined, projectUnits: string[]) =>
   role === "admin" || (role === "officer" && !!userUnit && projectUnits.includes(userUnit));
 
+const TAB_ICONS = { details: FileText, edit: Pencil, history: History } as const;
+const TabIcon = ({ tab }: { tab: Tab }) => {
+  const Icon = TAB_ICONS[tab];
+  return <Icon size={16} aria-hidden />;
+};
+
 export function ProjectPageRoute() {
   const { code = "" } = useParams();
   const { t } = useI18n();
@@ -48,28 +58,20 @@ export function ProjectPageRoute() {
       {project.data && (
         <article className="project">
           <ProjectHeader project={project.data} />
-          <div className="tabs">
-            <div role="tablist" aria-label={project.data.name} className="tablist">
-              {tabs.map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  id={`tab-${name}`}
-                  aria-selected={tab === name}
-                  aria-controls={`panel-${name}`}
-                  onClick={() => setTab(name)}
-                >
-                  {t(name)}
-                </button>
-              ))}
+          <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? "details")} keepMounted={false}>
+            <div className="tabs">
+              <Tabs.List aria-label={project.data.name}>
+                {tabs.map((name) => (
+                  <Tabs.Tab key={name} value={name} leftSection={<TabIcon tab={name} />}>
+                    {t(name)}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Link className="print-button" to={`/projects/${project.data.code}/print`}>
+                <Printer size={16} aria-hidden /> {t("printView")}
+              </Link>
             </div>
-            <Link className="print-button" to={`/projects/${project.data.code}/print`}>
-              {t("printView")}
-            </Link>
-          </div>
-          {tab === "details" ? (
-            <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" className="project-body">
+            <Tabs.Panel value="details" className="project-body">
               {canWrite && <ReportForm project={project.data} onReload={reload} />}
               {(session?.user.role === "evaluator" || session?.user.role === "admin") && (
                 <EvaluationForm project={project.data} onReload={reload} />
@@ -84,19 +86,21 @@ export function ProjectPageRoute() {
                 editable={canWrite || session?.user.role === "evaluator"}
                 onReload={reload}
               />
-            </div>
-          ) : tab === "edit" ? (
-            <div role="tabpanel" id="panel-edit" aria-labelledby="tab-edit">
-              <PlanEditor key={`plan-${project.data.version}`} project={project.data} onReload={reload} />
-              <ProjectEditForm key={`fields-${project.data.version}`} project={project.data} onReload={reload} />
-            </div>
-          ) : (
-            <div role="tabpanel" id="panel-history" aria-labelledby="tab-history">
-              <QueryState isPending={history.isPending} error={history.error} retry={() => history.refetch()}>
-                <HistoryTable events={history.data?.items ?? []} />
-              </QueryState>
-            </div>
-          )}
+            </Tabs.Panel>
+            {canWrite && (
+              <Tabs.Panel value="edit">
+                <PlanEditor key={`plan-${project.data.version}`} project={project.data} onReload={reload} />
+                <ProjectEditForm key={`fields-${project.data.version}`} project={project.data} onReload={reload} />
+              </Tabs.Panel>
+            )}
+            {session && (
+              <Tabs.Panel value="history">
+                <QueryState isPending={history.isPending} error={history.error} retry={() => history.refetch()}>
+                  <HistoryTable events={history.data?.items ?? []} />
+                </QueryState>
+              </Tabs.Panel>
+            )}
+          </Tabs>
         </article>
       )}
     </QueryState>

@@ -1,3 +1,4 @@
+import { FolderKanban, Languages, LayoutDashboard, LogIn, LogOut, Users } from "lucide-react";
 import { NavLink, Outlet } from "react-router";
 import { useSession, useSignOut } from "../../features/auth/api/session";
 import { type Locale, useI18n } from "../../lib/i18n";
@@ -16,11 +17,20 @@ export function AppLayout() {
           {t("appName")}
         </NavLink>
         <nav aria-label={locale === "th" ? "เมนูหลัก" : "Main"}>
-          <NavLink to="/dashboard">{t("navDashboard")}</NavLink>
-          <NavLink to="/projects">{t("navProjects")}</NavLink>
-          {session?.user.role === "admin" && <NavLink to="/admin/users">{t("navUsers")}</NavLink>}
+          <NavLink to="/dashboard">
+            <LayoutDashboard size={16} aria-hidden /> {t("navDashboard")}
+          </NavLink>
+          <NavLink to="/projects">
+            <FolderKanban size={16} aria-hidden /> {t("navProjects")}
+          </NavLink>
+          {session?.user.role === "admin" && (
+            <NavLink to="/admin/users">
+              <Users size={16} aria-hidden /> {t("navUsers")}
+            </NavLink>
+          )}
         </nav>
         <div className="topbar-tools">
+          <Languages size={18} aria-hidden />
           <label className="sr-only" htmlFor="locale">
             {t("language")}
           </label>
@@ -32,14 +42,16 @@ export function AppLayout() {
             <>
               <span className="user-name">{session.user.displayName}</span>
               <button type="button" className="link-button" onClick={() => signOut.mutate(false)}>
-                {t("signOut")}
+                <LogOut size={16} aria-hidden /> {t("signOut")}
               </button>
               <button type="button" className="link-button" onClick={() => signOut.mutate(true)}>
                 {t("signOutEverywhere")}
               </button>
             </>
           ) : (
-            <NavLink to="/sign-in">{t("signIn")}</NavLink>
+            <NavLink to="/sign-in">
+              <LogIn size={16} aria-hidden /> {t("signIn")}
+            </NavLink>
           )}
         </div>
       </header>

@@ -35,6 +35,8 @@ export function DateField({
   const th = locale === "th";
   return (
     <DateInput
+      // the field keeps the text it shows: a new language starts it afresh
+      key={locale}
       id={id}
       value={value || null}
       onChange={(next) => onChange(next ?? "")}
@@ -49,6 +51,8 @@ export function DateField({
       firstDayOfWeek={0}
       placeholder={th ? "วว/ดด/ปปปป (พ.ศ.)" : "dd/mm/yyyy"}
       clearable={!required}
+      clearButtonProps={{ "aria-label": th ? "ล้างวันที่" : "Clear the date" }}
+      getDayAriaLabel={format({ day: "numeric", month: "long", year: "numeric" })}
       required={required}
       aria-describedby={describedBy}
       leftSection={<CalendarDays size={16} aria-hidden />}
@@ -65,6 +69,7 @@ export function DateField({
         previousDecade: th ? "ทศวรรษก่อนหน้า" : "Previous decade",
       }}
       popoverProps={{ withinPortal: true, transitionProps: { duration: 0 } }}
+      styles={{ input: { fontSize: "1rem" } }}
     />
   );
 }

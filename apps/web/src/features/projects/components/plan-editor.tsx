@@ -91,15 +91,24 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
               />
               <FieldErrorText errors={errors} path={`steps.${index}.weight`} id={`step-${step.key}-weight-error`} />
             </label>
-            <label>
-              {t("plannedStart")}
-              <DateField value={step.plannedStart} onChange={(value) => change(step.key, { plannedStart: value })} />
-            </label>
-            <label>
-              {t("plannedEnd")}
-              <DateField value={step.plannedEnd} onChange={(value) => change(step.key, { plannedEnd: value })} />
+            <div className="plan-field">
+              <label htmlFor={`step-${step.key}-start`}>{t("plannedStart")}</label>
+              <DateField
+                id={`step-${step.key}-start`}
+                value={step.plannedStart}
+                onChange={(value) => change(step.key, { plannedStart: value })}
+              />
+            </div>
+            <div className="plan-field">
+              <label htmlFor={`step-${step.key}-end`}>{t("plannedEnd")}</label>
+              <DateField
+                id={`step-${step.key}-end`}
+                value={step.plannedEnd}
+                onChange={(value) => change(step.key, { plannedEnd: value })}
+                describedBy={`step-${step.key}-end-error`}
+              />
               <FieldErrorText errors={errors} path={`steps.${index}.plannedEnd`} id={`step-${step.key}-end-error`} />
-            </label>
+            </div>
             <label>
               {t("ownCompletion")}
               <input

@@ -1,4 +1,6 @@
+import "@mantine/core/styles/RingProgress.css";
 import type { ProjectDetail } from "@cpm/schema";
+import { RingProgress } from "@mantine/core";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { useI18n } from "../../../lib/i18n";
@@ -13,9 +15,17 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
       </p>
       <h1>{project.name}</h1>
       <div className="headline">
-        <div className="big-number" data-testid="project-progress">
-          {project.progress === null ? "–" : `${number(project.progress)} %`}
-        </div>
+        <RingProgress
+          size={132}
+          thickness={12}
+          roundCaps
+          sections={[{ value: project.progress ?? 0, color: project.scheduleStatus === "behind" ? "red.8" : "brand" }]}
+          label={
+            <div className="big-number" data-testid="project-progress">
+              {project.progress === null ? "–" : `${number(project.progress)} %`}
+            </div>
+          }
+        />
         <div className="headline-bar">
           <ProgressBar value={project.progress} planned={project.plannedProgress} label={t("progress")} />
           <p className="muted small">
