@@ -108,6 +108,8 @@ export const MESSAGES = {
   reportsCount: { th: "รายงาน", en: "reports" },
   print: { th: "พิมพ์", en: "Print" },
   printView: { th: "ฉบับพิมพ์", en: "Print view" },
+  noReportsYet: { th: "ยังไม่มีรายงานผลการดำเนินงาน", en: "No progress reported yet" },
+  noPlanYet: { th: "ยังไม่มีแผนการดำเนินงาน", en: "No plan yet" },
   backToProject: { th: "กลับไปหน้าโครงการ", en: "Back to the project" },
   recordQuarter: { th: "บันทึกผลตัวชี้วัดรายไตรมาส", en: "Record a quarter" },
   apiKeys: { th: "API keys สำหรับระบบอื่น", en: "API keys for other systems" },

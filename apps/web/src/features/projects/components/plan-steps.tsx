@@ -14,7 +14,7 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
       {project.scheduleStatus === "no_schedule" && project.steps.length > 0 && (
         <p className="note">{t("noSchedule")}</p>
       )}
-      <PlanTimeline project={project} />
+      {project.steps.length === 0 ? <p className="empty">{t("noPlanYet")}</p> : <PlanTimeline project={project} />}
       <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
         <PlanChart project={project} />
       </Suspense>

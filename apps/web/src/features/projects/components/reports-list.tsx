@@ -9,6 +9,7 @@ export function ReportsList({ reports }: { reports: ProgressReport[] }) {
       <h2 id="reports-title">
         {t("reports")} ({reports.length})
       </h2>
+      {reports.length === 0 && <p className="empty">{t("noReportsYet")}</p>}
       <ol className="reports" data-testid="reports">
         {reports.map((report, index) => (
           <li key={report.id} className="report">
