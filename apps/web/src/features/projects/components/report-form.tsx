@@ -1,5 +1,5 @@
 import type { ProjectDetail } from "@cpm/schema";
-import { todayIn } from "@cpm/schema/rules";
+import { latestReport } from "@cpm/schema/rules";
 import { useState } from "react";
 import { DateField } from "../../../components/ui/date-field";
 import { FieldErrorText } from "../../../components/ui/field-error";
@@ -7,8 +7,6 @@ import { ApiError } from "../../../lib/api-client";
 import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useAddReport } from "../api/add-report";
 import { ConflictNotice } from "./conflict-notice";
-
-const todayInBangkok = () => todayIn("Asia/Bangkok");
 
 /**
  * The monthly report: percent, narrative, problems and obstacles, dated today by default. It
@@ -19,12 +17,14 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
   const { t } = useI18n();
   const localized = useLocalized();
   const addReport = useAddReport(project.code);
-  const [reportDate, setReportDate] = useState(todayInBangkok);
+  // today as the server counts it (the project is read "as of" today), so that "this month" agrees with it
+  const [reportDate, setReportDate] = useState(project.asOf);
   const [percent, setPercent] = useState("");
   const [narrative, setNarrative] = useState("");
   const [problems, setProblems] = useState("ไม่มี");
   const [obstacles, setObstacles] = useState("ไม่มี");
-  const previous = project.reports[0]?.percent ?? null;
+  // the report this one follows: the latest on or before its date (a late report may be back-dated)
+  const previous = latestReport(project.reports.filter((r) => r.reportDate <= reportDate))?.percent ?? null;
   const drops = percent !== "" && previous !== null && Number(percent) < previous;
   const error = addReport.error instanceof ApiError ? addReport.error : null;
   const fieldErrors = error?.fieldErrors ?? [];
