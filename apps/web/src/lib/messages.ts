@@ -127,6 +127,8 @@ export const MESSAGES = {
   editPlan: { th: "แก้ไขแผนการดำเนินงาน", en: "Edit the plan" },
   plannedStart: { th: "เริ่มต้น (แผน)", en: "Planned start" },
   plannedEnd: { th: "สิ้นสุด (แผน)", en: "Planned end" },
+  actualStart: { th: "เริ่มต้น (จริง)", en: "Actual start" },
+  actualEnd: { th: "สิ้นสุด (จริง)", en: "Actual end" },
   moveUp: { th: "เลื่อนขึ้น ขั้นตอน", en: "Move up step" },
   moveDown: { th: "เลื่อนลง ขั้นตอน", en: "Move down step" },
   removeStep: { th: "ลบขั้นตอน", en: "Remove" },

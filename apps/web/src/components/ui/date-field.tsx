@@ -17,13 +17,14 @@ export function DateField({
   value,
   onChange,
   required,
-  describedBy,
+  error,
 }: {
   id?: string;
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
-  describedBy?: string;
+  /** The API's message for this field, shown under it and announced. */
+  error?: string;
 }) {
   const { locale, date } = useI18n();
   const calendarLocale = locale === "th" ? "th-TH-u-ca-buddhist" : "en-GB";
@@ -54,7 +55,7 @@ export function DateField({
       clearButtonProps={{ "aria-label": th ? "ล้างวันที่" : "Clear the date" }}
       getDayAriaLabel={format({ day: "numeric", month: "long", year: "numeric" })}
       required={required}
-      aria-describedby={describedBy}
+      error={error ? <span role="alert">{error}</span> : undefined}
       leftSection={<CalendarDays size={16} aria-hidden />}
       nextLabel={th ? "ถัดไป" : "Next"}
       previousLabel={th ? "ก่อนหน้า" : "Previous"}

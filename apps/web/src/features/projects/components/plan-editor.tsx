@@ -1,22 +1,13 @@
 import type { FieldError, PlanStepInput, ProjectDetail } from "@cpm/schema";
 import { totalWeight, weightsAreComplete } from "@cpm/schema/rules";
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useState } from "react";
-import { DateField } from "../../../components/ui/date-field";
 import { FieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n } from "../../../lib/i18n";
 import { useReplacePlan } from "../api/project-writes";
 import { ConflictNotice } from "./conflict-notice";
-
-interface DraftStep {
-  key: number;
-  name: string;
-  weight: string;
-  plannedStart: string;
-  plannedEnd: string;
-  completion: string;
-}
+import { type DraftStep, PlanStepRow } from "./plan-step-row";
 
 let nextKey = 1;
 const toDraft = (project: ProjectDetail): DraftStep[] =>
@@ -26,6 +17,8 @@ const toDraft = (project: ProjectDetail): DraftStep[] =>
     weight: String(s.weight),
     plannedStart: s.plannedStart ?? "",
     plannedEnd: s.plannedEnd ?? "",
+    actualStart: s.actualStart ?? "",
+    actualEnd: s.actualEnd ?? "",
     completion: String(s.completion),
   }));
 
@@ -53,6 +46,8 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
       weight: Number(s.weight),
       plannedStart: s.plannedStart || null,
       plannedEnd: s.plannedEnd || null,
+      actualStart: s.actualStart || null,
+      actualEnd: s.actualEnd || null,
       completion: Number(s.completion) || 0,
     }));
     replace.mutate({ steps: input, version: project.version });
@@ -71,83 +66,16 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
       <ConflictNotice error={replace.error} onReload={onReload} />
       <ol className="plan-editor">
         {steps.map((step, index) => (
-          <li key={step.key} className="plan-step-row">
-            <label>
-              {t("step")} {index + 1}
-              <input value={step.name} onChange={(e) => change(step.key, { name: e.target.value })} required />
-              <FieldErrorText errors={errors} path={`steps.${index}.name`} id={`step-${step.key}-name-error`} />
-            </label>
-            <label>
-              {t("weight")}
-              <input
-                type="number"
-                step="0.01"
-                min="0"
-                max="100"
-                inputMode="decimal"
-                value={step.weight}
-                onChange={(e) => change(step.key, { weight: e.target.value })}
-                required
-              />
-              <FieldErrorText errors={errors} path={`steps.${index}.weight`} id={`step-${step.key}-weight-error`} />
-            </label>
-            <div className="plan-field">
-              <label htmlFor={`step-${step.key}-start`}>{t("plannedStart")}</label>
-              <DateField
-                id={`step-${step.key}-start`}
-                value={step.plannedStart}
-                onChange={(value) => change(step.key, { plannedStart: value })}
-              />
-            </div>
-            <div className="plan-field">
-              <label htmlFor={`step-${step.key}-end`}>{t("plannedEnd")}</label>
-              <DateField
-                id={`step-${step.key}-end`}
-                value={step.plannedEnd}
-                onChange={(value) => change(step.key, { plannedEnd: value })}
-                describedBy={`step-${step.key}-end-error`}
-              />
-              <FieldErrorText errors={errors} path={`steps.${index}.plannedEnd`} id={`step-${step.key}-end-error`} />
-            </div>
-            <label>
-              {t("ownCompletion")}
-              <input
-                type="number"
-                min="0"
-                max="100"
-                step="0.01"
-                value={step.completion}
-                onChange={(e) => change(step.key, { completion: e.target.value })}
-              />
-            </label>
-            <div className="step-actions">
-              <button
-                type="button"
-                className="link-button"
-                aria-label={`${t("moveUp")} ${index + 1}`}
-                disabled={index === 0}
-                onClick={() => move(index, -1)}
-              >
-                <ArrowUp size={18} aria-hidden />
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                aria-label={`${t("moveDown")} ${index + 1}`}
-                disabled={index === steps.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                <ArrowDown size={18} aria-hidden />
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setSteps(steps.filter((s) => s.key !== step.key))}
-              >
-                <Trash2 size={16} aria-hidden /> {t("removeStep")}
-              </button>
-            </div>
-          </li>
+          <PlanStepRow
+            key={step.key}
+            step={step}
+            index={index}
+            count={steps.length}
+            errors={errors}
+            onChange={(patch) => change(step.key, patch)}
+            onMove={(by) => move(index, by)}
+            onRemove={() => setSteps(steps.filter((s) => s.key !== step.key))}
+          />
         ))}
       </ol>
       <button
@@ -156,7 +84,16 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
         onClick={() =>
           setSteps([
             ...steps,
-            { key: nextKey++, name: "", weight: "", plannedStart: "", plannedEnd: "", completion: "0" },
+            {
+              key: nextKey++,
+              name: "",
+              weight: "",
+              plannedStart: "",
+              plannedEnd: "",
+              actualStart: "",
+              actualEnd: "",
+              completion: "0",
+            },
           ])
         }
       >

@@ -1,8 +1,8 @@
 import type { FieldError, ProjectDetail } from "@cpm/schema";
 import { useState } from "react";
 import { DateField } from "../../../components/ui/date-field";
-import { FieldErrorText } from "../../../components/ui/field-error";
-import { useI18n } from "../../../lib/i18n";
+import { FieldErrorText, fieldErrorText } from "../../../components/ui/field-error";
+import { useI18n, useLocalized } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
 
 export interface ProjectFormValues {
@@ -77,6 +77,7 @@ export function ProjectFields({
   onChange: (values: ProjectFormValues) => void;
 }) {
   const { t } = useI18n();
+  const localized = useLocalized();
   const [values, setValues] = useState(initial);
   const set = (name: keyof ProjectFormValues, value: string) => {
     const next = { ...values, [name]: value };
@@ -101,7 +102,7 @@ export function ProjectFields({
               id={`project-${field.name}`}
               value={values[field.name]}
               onChange={(value) => set(field.name, value)}
-              describedBy={`project-${field.name}-error`}
+              error={fieldErrorText(errors, field.name, localized)}
             />
           ) : (
             <input
@@ -114,7 +115,9 @@ export function ProjectFields({
               required={field.name === "name"}
             />
           )}
-          <FieldErrorText errors={errors} path={field.name} id={`project-${field.name}-error`} />
+          {field.type !== "date" && (
+            <FieldErrorText errors={errors} path={field.name} id={`project-${field.name}-error`} />
+          )}
         </div>
       ))}
     </>

@@ -2,7 +2,7 @@ import type { ProjectDetail } from "@cpm/schema";
 import { latestReport } from "@cpm/schema/rules";
 import { useState } from "react";
 import { DateField } from "../../../components/ui/date-field";
-import { FieldErrorText } from "../../../components/ui/field-error";
+import { FieldErrorText, fieldErrorText } from "../../../components/ui/field-error";
 import { ApiError } from "../../../lib/api-client";
 import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useAddReport } from "../api/add-report";
@@ -58,10 +58,9 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
           id="report-date"
           value={reportDate}
           onChange={setReportDate}
-          describedBy="report-date-error"
+          error={fieldErrorText(fieldErrors, "reportDate", localized)}
           required
         />
-        <FieldErrorText errors={fieldErrors} path="reportDate" id="report-date-error" />
       </div>
       <div className="form-row">
         <label htmlFor="report-percent">{t("percent")}</label>
