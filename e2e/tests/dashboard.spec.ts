@@ -14,13 +14,38 @@ test("the executive dashboard shows city totals, charts and every unit, and dril
   await expect(rows).toHaveCount(36);
   await page.screenshot({ path: `${SCREENSHOTS}dashboard.png`, fullPage: true });
 
-  // sortable: most behind first
+  // every unit's figures, as the city's: done, behind, not reported, KPIs, budget, disbursement
+  const headers = await page.getByTestId("units-table").locator("thead th").allInnerTexts();
+  expect(headers.map((h) => h.replace(/[▲▼]/g, "").trim())).toEqual([
+    "หน่วยงาน",
+    "โครงการ",
+    "ความคืบหน้าเฉลี่ย",
+    "เสร็จสิ้น",
+    "ล่าช้า",
+    "ยังไม่รายงานเดือนนี้",
+    "ตัวชี้วัดที่บรรลุเป้าหมาย",
+    "งบประมาณที่ได้รับ",
+    "อัตราการเบิกจ่าย",
+  ]);
+  const column = (name: string) => rows.locator(`td:nth-child(${headers.findIndex((h) => h.startsWith(name)) + 1})`);
+
+  // sortable: most behind first, then by disbursement
   await page.getByRole("button", { name: "ล่าช้า" }).click();
-  const behind = await rows.locator("td:nth-child(4)").allInnerTexts();
-  expect(behind.map(Number)).toEqual([...behind.map(Number)].sort((a, b) => b - a));
+  const behind = (await column("ล่าช้า").allInnerTexts()).map(Number);
+  expect(behind).toEqual([...behind].sort((a, b) => b - a));
+  await page.getByRole("button", { name: "อัตราการเบิกจ่าย" }).click();
+  const rates = (await column("อัตราการเบิกจ่าย").allInnerTexts()).map((text) => Number.parseFloat(text) || -1);
+  expect(rates).toEqual([...rates].sort((a, b) => b - a));
+
+  // one quarter of the year: Q1 of FY 2570 is October to December 2569
+  await expect(page.getByTestId("period")).toContainText("1 ต.ค. 2569 – 30 ก.ย. 2570");
+  await page.getByLabel("ไตรมาส").selectOption("1");
+  await expect(page).toHaveURL(/quarter=1/);
+  await expect(page.getByTestId("period")).toContainText("1 ต.ค. 2569 – 31 ธ.ค. 2569");
+  await expect(rows).toHaveCount(36);
 
   await page.getByRole("link", { name: "สำนักงานเขตวังทองหลาง" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/50450000\?fiscalYear=2570/);
+  await expect(page).toHaveURL(/\/dashboard\/50450000\?fiscalYear=2570&quarter=1/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("สำนักงานเขตวังทองหลาง");
   const unitProjects = await page
     .getByTestId("units-table")

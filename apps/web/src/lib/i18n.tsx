@@ -12,6 +12,8 @@ interface I18n {
   date(iso: string | null | undefined): string;
   number(value: number | null | undefined, digits?: number): string;
   baht(value: number | null | undefined): string;
+  /** 62.17 ล้านบาท: how dashboards show budgets. */
+  millionBaht(value: number | null | undefined): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -51,6 +53,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         value === null || value === undefined
           ? "–"
           : `${value.toLocaleString(numberLocale, { maximumFractionDigits: 2 })} ${locale === "th" ? "บาท" : "THB"}`,
+      millionBaht: (value) =>
+        value === null || value === undefined
+          ? "–"
+          : locale === "th"
+            ? `${(value / 1e6).toLocaleString(numberLocale, { maximumFractionDigits: 2 })} ล้านบาท`
+            : `THB ${(value / 1e6).toLocaleString(numberLocale, { maximumFractionDigits: 2 })} m`,
     };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

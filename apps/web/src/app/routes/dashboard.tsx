@@ -57,8 +57,8 @@ export function DashboardRoute() {
           </select>
         </label>
         {data && (
-          <p className="muted small">
-            {t("asOf")} {date(data.asOf)}
+          <p className="muted small" data-testid="period">
+            {date(data.periodStart)} – {date(data.periodEnd)} · {t("asOf")} {date(data.asOf)}
           </p>
         )}
       </div>

@@ -3,7 +3,7 @@ import { useI18n } from "../../lib/i18n";
 /** A percent as a bar, with the planned percent as a marker when given, and the figure beside it. */
 export function ProgressBar({ value, planned, label }: { value: number | null; planned?: number; label: string }) {
   const { number } = useI18n();
-  const shown = value ?? 0;
+  const shown = Math.min(100, Math.max(0, value ?? 0));
   return (
     <div className="progress-wrap">
       {/* biome-ignore lint/a11y/useSemanticElements: a styled bar with the plan's marker, which <meter> cannot hold */}

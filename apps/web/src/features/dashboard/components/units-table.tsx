@@ -7,23 +7,46 @@ import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
 
 type Row = Dashboard["units"][number];
-type SortKey = "unitName" | "projects" | "averageProgress" | "behind" | "notReportedThisMonth" | "disbursementRate";
+type SortKey =
+  | "unitName"
+  | "projects"
+  | "averageProgress"
+  | "done"
+  | "behind"
+  | "notReportedThisMonth"
+  | "indicatorsAchieved"
+  | "budgetAllocated"
+  | "disbursementRate";
 
 const COLUMNS: { key: SortKey; label: MessageKey }[] = [
   { key: "unitName", label: "unit" },
   { key: "projects", label: "navProjects" },
   { key: "averageProgress", label: "averageProgress" },
+  { key: "done", label: "status_done" },
   { key: "behind", label: "status_behind" },
   { key: "notReportedThisMonth", label: "notReportedThisMonth" },
+  { key: "indicatorsAchieved", label: "kpiAchieved" },
+  { key: "budgetAllocated", label: "budgetAllocated" },
   { key: "disbursementRate", label: "disbursementRate" },
 ];
 
-const sortValue = (row: Row, key: SortKey): number | string =>
-  key === "behind" ? row.byStatus.behind : key === "unitName" ? row.unitName : (row[key] ?? -1);
+function sortValue(row: Row, key: SortKey): number | string {
+  switch (key) {
+    case "unitName":
+      return row.unitName;
+    case "done":
+    case "behind":
+      return row.byStatus[key];
+    case "indicatorsAchieved":
+      return row.indicators === 0 ? -1 : row.indicatorsAchieved / row.indicators;
+    default:
+      return row[key] ?? -1;
+  }
+}
 
 /** Every unit with its figures, sortable, with bars; each row drills down to the unit's dashboard. */
 export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalYear: number; quarter?: number }) {
-  const { t, number } = useI18n();
+  const { t, number, millionBaht, baht } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
   const sorted = [...rows].sort((a, b) => {
     const x = sortValue(a, sort.key);
@@ -67,9 +90,18 @@ export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalY
               <td className="progress-cell">
                 <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${row.unitName}`} />
               </td>
+              <td className="num">{number(row.byStatus.done, 0)}</td>
               <td className="num">{number(row.byStatus.behind, 0)}</td>
               <td className="num">{number(row.notReportedThisMonth, 0)}</td>
-              <td className="num">{row.disbursementRate === null ? "–" : `${number(row.disbursementRate)} %`}</td>
+              <td className="num nowrap">
+                {number(row.indicatorsAchieved, 0)} / {number(row.indicators, 0)}
+              </td>
+              <td className="num nowrap" title={baht(row.budgetAllocated)}>
+                {millionBaht(row.budgetAllocated)}
+              </td>
+              <td className="progress-cell">
+                <ProgressBar value={row.disbursementRate} label={`${t("disbursementRate")} ${row.unitName}`} />
+              </td>
             </tr>
           ))}
         </tbody>
