@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate } from "react-router";
-import { AppLayout } from "../components/layout/app-layout";
 import { PageSkeleton } from "../components/ui/query-state";
 import { sessionQuery } from "../features/auth/api/session";
 import { dashboardQuery } from "../features/dashboard/api/dashboard";
@@ -7,6 +6,7 @@ import { projectQuery } from "../features/projects/api/projects";
 import { useI18n } from "../lib/i18n";
 import { queryClient } from "../lib/query-client";
 import { fiscalYearsQuery, unitsQuery } from "../lib/reference-data";
+import { AppLayout } from "./app-layout";
 import { RouteError } from "./routes/route-error";
 
 function NotFound() {

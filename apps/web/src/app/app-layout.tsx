@@ -1,7 +1,7 @@
 import { FolderKanban, Languages, LayoutDashboard, LogIn, LogOut, Users } from "lucide-react";
 import { NavLink, Outlet } from "react-router";
-import { useSession, useSignOut } from "../../features/auth/api/session";
-import { type Locale, useI18n } from "../../lib/i18n";
+import { useSession, useSignOut } from "../features/auth/api/session";
+import { type Locale, useI18n } from "../lib/i18n";
 
 export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
