@@ -73,6 +73,7 @@ test.describe("the reference project 50450000-3247", () => {
     await expect(page.getByTestId("reports").locator("li time").last()).toHaveText(/^27 Oct 2020$/);
     await page.reload();
     await expect(page.getByRole("heading", { name: "Progress reports (12)" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.getByLabel("Language").selectOption("th");
   });
 

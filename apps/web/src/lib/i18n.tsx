@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { MESSAGES, type MessageKey } from "./messages";
 
 export type Locale = "th" | "en";
@@ -40,7 +40,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale(next) {
         localStorage.setItem(STORAGE_KEY, next);
-        document.documentElement.lang = next;
         setLocaleState(next);
       },
       t: (key) => MESSAGES[key][locale],
@@ -60,6 +59,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
             ? `${(value / 1e6).toLocaleString(numberLocale, { maximumFractionDigits: 2 })} ล้านบาท`
             : `THB ${(value / 1e6).toLocaleString(numberLocale, { maximumFractionDigits: 2 })} m`,
     };
+  }, [locale]);
+  // screen readers and the browser's hyphenation read the page in the language it is shown in
+  useEffect(() => {
+    document.documentElement.lang = locale;
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
