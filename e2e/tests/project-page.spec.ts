@@ -16,6 +16,9 @@ test.describe("the reference project 50450000-3247", () => {
     await expect(steps.nth(5)).toContainText("ดำเนินการตามแผนงานที่คัดเลือก");
     await expect(steps.nth(5).locator("td").nth(2)).toHaveText("50");
 
+    // its steps all start and end on 1 Oct 2020: flagged, not silently taken as a schedule
+    await expect(page.getByTestId("no-schedule")).toHaveText("ยังไม่ได้กำหนดช่วงเวลาของขั้นตอน");
+
     const reports = page.getByTestId("reports").locator("li");
     await expect(reports).toHaveCount(12);
     await expect(reports.first().locator("time")).toHaveText("20 ก.ย. 2564");

@@ -1,4 +1,5 @@
 import type { ProjectDetail } from "@cpm/schema";
+import { hasPlannedSpan } from "@cpm/schema/rules";
 import { lazy, Suspense } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { PlanTimeline } from "./plan-timeline";
@@ -11,8 +12,11 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
   return (
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{t("plan")}</h2>
-      {project.scheduleStatus === "no_schedule" && project.steps.length > 0 && (
-        <p className="note">{t("noSchedule")}</p>
+      {/* flagged whatever the status: on the legacy page every step starts and ends on one day */}
+      {project.steps.length > 0 && !project.steps.some(hasPlannedSpan) && (
+        <p className="note" data-testid="no-schedule">
+          {t("noSchedule")}
+        </p>
       )}
       {project.steps.length === 0 ? <p className="empty">{t("noPlanYet")}</p> : <PlanTimeline project={project} />}
       <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
