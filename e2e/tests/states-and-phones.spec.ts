@@ -53,3 +53,20 @@ test("an officer's project page and plan editor fit a 360 px phone", async ({ pa
   await expect(page.getByRole("form", { name: "แก้ไขแผนการดำเนินงาน" })).toBeVisible();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 });
+
+test("after a new deployment removed a page's code, the app reloads once by itself and shows the page", async ({
+  page,
+}) => {
+  await page.goto("/dashboard?fiscalYear=2564");
+  await expect(page.getByTestId("units-table")).toBeVisible();
+  // the tab still runs the old build; the project page's chunk is gone from the server
+  let missing = 0;
+  await page.route(/\/assets\/project-page-[^/]+\.js$/, async (route) => {
+    if (missing++ === 0) await route.fulfill({ status: 404, body: "" });
+    else await route.continue();
+  });
+  await page.goto("/projects?fiscalYear=2564");
+  await page.getByRole("link", { name: "สร้างเครือข่ายและการมีส่วนร่วมของประชาชนในพื้นที่เขตวังทองหลาง" }).click();
+  await expect(page.getByTestId("project-progress")).toHaveText("100 %");
+  expect(missing).toBe(2);
+});
