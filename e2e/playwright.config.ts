@@ -44,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx src/server.ts",
+    command: "node --import ./src/runtime/require-node.mjs --import tsx src/server.ts",
     cwd: path.join(repoRoot, "apps/api"),
     url: `http://127.0.0.1:${port}/api/v1/fiscal-years`,
     timeout: 180_000,

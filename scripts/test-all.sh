@@ -4,12 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh
+echo "node $(node -v), pnpm $(pnpm -v)"
 
 echo "== 0/4 lint: Biome and TypeScript"
 pnpm lint
 
-echo "== 1/4 unit tests: packages/schema (domain rules and schemas)"
+echo "== 1/4 unit tests: packages/schema (domain rules and schemas), apps/web (date parsing)"
 pnpm --filter @cpm/schema test
+pnpm --filter @cpm/web test
 
 echo "== 2/4 API tests on PGlite (embedded)"
 TEST_DATABASE_URL= pnpm --filter @cpm/api test
