@@ -4,6 +4,7 @@ import type { Database } from "./db/database";
 import type { Env } from "./env";
 import auth from "./plugins/app/auth";
 import db from "./plugins/app/db";
+import figuresCalendar from "./plugins/app/figures-calendar";
 import repositories from "./plugins/app/repositories";
 import errorHandler from "./plugins/external/error-handler";
 import openapi from "./plugins/external/openapi";
@@ -39,6 +40,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   await app.register(db, { db: database, env });
   await app.register(auth, { env });
   await app.register(repositories);
+  await app.register(figuresCalendar);
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { secureCookies: env.COOKIE_SECURE, signInPerMinute: env.SIGN_IN_PER_MINUTE });

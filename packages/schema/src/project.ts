@@ -69,6 +69,9 @@ export const projectCreate = z
   .superRefine(checkSpan)
   .meta({ id: "ProjectCreate" });
 
+/** Hand a project to another unit. */
+export const projectMove = z.strictObject({ unitCode }).meta({ id: "ProjectMove" });
+
 export const projectPatch = z.strictObject(projectFields).partial().superRefine(checkSpan).meta({ id: "ProjectPatch" });
 
 export const strategyLink = z

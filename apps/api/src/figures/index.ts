@@ -1,10 +1,53 @@
-import type { IsoDate } from "@cpm/schema/rules";
-import type { PrismaClient } from "../generated/prisma/client";
+import { type IsoDate, monthEndsOf } from "@cpm/schema/rules";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { UnitYear } from "../sql/project-metrics";
+import { frozenMonthEnds, turnCalendar } from "./calendar";
+import { keepProjectFigures, unitYearsOf } from "./project-figures";
+import { freezeUnitMonth, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
+
+export { keptAsOf, turnCalendar } from "./calendar";
+
+type Tx = Prisma.TransactionClient;
+
+/** What a write touched, for keeping the figures that depend on it. */
+export interface ProjectChange {
+  projectIds: number[];
+  /**
+   * The earliest day whose figures the write can change: a report's date (old and new). Without
+   * it (plan, budget, unit, deletion), every day of the fiscal year.
+   */
+  from?: IsoDate;
+}
 
 /**
- * Rebuild every kept figure (per project, per unit, per frozen month) from the data, as of `today`.
- * Called after a bulk load (data generator, demo seed) and by the calendar job's catch-up.
+ * Keep every figure that a write to some projects changes, in the write's own transaction: the
+ * projects' rows, the sums of their units (before and after a move), and the frozen month-end sums
+ * from the change's first day on.
  */
-export async function rebuildAllFigures(_prisma: PrismaClient, _today: IsoDate): Promise<void> {
-  // implemented with the kept-figures tables (issue 7)
+export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today: IsoDate): Promise<void> {
+  const unitYears = await unitYearsOf(tx, change.projectIds);
+  await keepProjectFigures(tx, { projectIds: change.projectIds }, today);
+  await keepUnitFigures(tx, unitYears, today);
+  const frozen = [...(await frozenMonthEnds(tx))].sort();
+  for (const fiscalYear of new Set(unitYears.map((u) => u.fiscalYear))) {
+    const ofYear = new Set(monthEndsOf(fiscalYear));
+    for (const monthEnd of frozen) {
+      if (!ofYear.has(monthEnd) || (change.from !== undefined && monthEnd < change.from)) continue;
+      await freezeUnitMonth(tx, monthEnd, fiscalYear, unitYears);
+    }
+  }
 }
+
+/** Keep the KPI counts of the units' fiscal years an indicator write touched (before and after). */
+export async function keepIndicatorFiguresAfterWrite(tx: Tx, unitYears: UnitYear[]): Promise<void> {
+  await keepIndicatorFigures(tx, unitYears);
+}
+
+/**
+ * Rebuild every kept figure (per project, per unit, per frozen month, KPI counts) from the data,
+ * as of `today`. Called after a bulk load (data generator, demo seed).
+ */
+export async function rebuildAllFigures(prisma: PrismaClient, today: IsoDate): Promise<void> {
+  await turnCalendar(prisma, today, { rebuild: true });
+}
+export { forgetCalendar, keptSourceFor } from "./freshness";

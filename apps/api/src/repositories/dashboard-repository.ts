@@ -1,6 +1,7 @@
 import type { Dashboard, DashboardFigures } from "@cpm/schema";
 import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter, round2 } from "@cpm/schema/rules";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { keptSourceFor } from "../figures";
 import { notFound } from "../lib/problems";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 
@@ -52,6 +53,68 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
   };
 }
 
+/** The figures computed from the data as of any day: every project of the year, evaluated now. */
+async function liveFigures(
+  prisma: PrismaClient,
+  unitCode: string,
+  groups: Prisma.Sql,
+  fiscalYear: number,
+  asOf: IsoDate,
+): Promise<FigureRow[]> {
+  return prisma.$queryRaw<FigureRow[]>`
+    WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf, { fiscalYear })}
+    SELECT gr.group_id,
+      COUNT(*) AS projects,
+      ROUND(ROUND(AVG(COALESCE(m.progress, 0)), 6), 2) AS average_progress,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'done') AS done,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'no_schedule') AS no_schedule,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'not_started') AS not_started,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'behind') AS behind,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'on_track') AS on_track,
+      COUNT(*) FILTER (WHERE NOT m.reported_this_month) AS not_reported,
+      COUNT(*) FILTER (WHERE COALESCE(m.progress, 0) < 25) AS p25,
+      COUNT(*) FILTER (WHERE m.progress >= 25 AND m.progress < 50) AS p50,
+      COUNT(*) FILTER (WHERE m.progress >= 50 AND m.progress < 75) AS p75,
+      COUNT(*) FILTER (WHERE m.progress >= 75 AND m.progress < 100) AS p100,
+      COUNT(*) FILTER (WHERE m.progress >= 100) AS complete,
+      SUM(p.budget_allocated) AS allocated,
+      SUM(p.budget_spent) AS spent
+    FROM project p
+    JOIN metrics m ON m.project_id = p.id
+    JOIN grouped gr ON gr.id = p.unit_id
+    WHERE p.fiscal_year = ${fiscalYear}
+    GROUP BY ROLLUP (gr.group_id)`;
+}
+
+/**
+ * The same figures summed from the units' kept rows: today's (unit_figures) or a frozen month
+ * end's (unit_month_figures). Reads one row per unit, whatever the number of projects.
+ */
+async function keptFigures(
+  prisma: PrismaClient,
+  unitCode: string,
+  groups: Prisma.Sql,
+  fiscalYear: number,
+  monthEnd: IsoDate | null,
+): Promise<FigureRow[]> {
+  const rows = monthEnd
+    ? Prisma.sql`unit_month_figures f WHERE f.month_end = ${monthEnd}::date AND f.fiscal_year = ${fiscalYear}`
+    : Prisma.sql`unit_figures f WHERE f.fiscal_year = ${fiscalYear}`;
+  return prisma.$queryRaw<FigureRow[]>`
+    WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups},
+    kept AS (SELECT f.* FROM ${rows})
+    SELECT gr.group_id,
+      SUM(f.projects) AS projects,
+      ROUND(ROUND(SUM(f.progress_sum) / NULLIF(SUM(f.projects), 0), 6), 2) AS average_progress,
+      SUM(f.done) AS done, SUM(f.no_schedule) AS no_schedule, SUM(f.not_started) AS not_started,
+      SUM(f.behind) AS behind, SUM(f.on_track) AS on_track, SUM(f.not_reported) AS not_reported,
+      SUM(f.under_25) AS p25, SUM(f.under_50) AS p50, SUM(f.under_75) AS p75, SUM(f.under_100) AS p100,
+      SUM(f.complete) AS complete, SUM(f.allocated) AS allocated, SUM(f.spent) AS spent
+    FROM kept f
+    JOIN grouped gr ON gr.id = f.unit_id
+    GROUP BY ROLLUP (gr.group_id)`;
+}
+
 /**
  * Figures for a unit and each of its child units (each with its whole subtree), computed in SQL.
  * The period is the fiscal year or one quarter; the figures are as of its end (or today, if sooner).
@@ -80,41 +143,18 @@ export function dashboardRepository(prisma: PrismaClient) {
         grouped AS (
           SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
         )`;
-      const figures = await prisma.$queryRaw<FigureRow[]>`
-        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}, ${projectMetricsCte(asOf, { fiscalYear })}
-        SELECT gr.group_id,
-          COUNT(*) AS projects,
-          ROUND(ROUND(AVG(COALESCE(m.progress, 0)), 6), 2) AS average_progress,
-          COUNT(*) FILTER (WHERE m.schedule_status = 'done') AS done,
-          COUNT(*) FILTER (WHERE m.schedule_status = 'no_schedule') AS no_schedule,
-          COUNT(*) FILTER (WHERE m.schedule_status = 'not_started') AS not_started,
-          COUNT(*) FILTER (WHERE m.schedule_status = 'behind') AS behind,
-          COUNT(*) FILTER (WHERE m.schedule_status = 'on_track') AS on_track,
-          COUNT(*) FILTER (WHERE NOT m.reported_this_month) AS not_reported,
-          COUNT(*) FILTER (WHERE COALESCE(m.progress, 0) < 25) AS p25,
-          COUNT(*) FILTER (WHERE m.progress >= 25 AND m.progress < 50) AS p50,
-          COUNT(*) FILTER (WHERE m.progress >= 50 AND m.progress < 75) AS p75,
-          COUNT(*) FILTER (WHERE m.progress >= 75 AND m.progress < 100) AS p100,
-          COUNT(*) FILTER (WHERE m.progress >= 100) AS complete,
-          SUM(p.budget_allocated) AS allocated,
-          SUM(p.budget_spent) AS spent
-        FROM project p
-        JOIN metrics m ON m.project_id = p.id
-        JOIN grouped gr ON gr.id = p.unit_id
-        WHERE p.fiscal_year = ${fiscalYear}
-        GROUP BY ROLLUP (gr.group_id)`;
+      const source = await keptSourceFor(prisma, asOf, today);
+      const figures =
+        source === "live"
+          ? await liveFigures(prisma, unitCode, groups, fiscalYear, asOf)
+          : await keptFigures(prisma, unitCode, groups, fiscalYear, source === "month" ? asOf : null);
+      const achieved = quarter ? Prisma.raw(`achieved_q${quarter}`) : Prisma.raw("achieved");
       const kpis = await prisma.$queryRaw<IndicatorRow[]>`
         WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}
-        SELECT gr.group_id,
-          COUNT(*) AS indicators,
-          COUNT(*) FILTER (WHERE ${
-            quarter
-              ? Prisma.sql`(SELECT q.value FROM indicator_quarter_result q WHERE q.indicator_id = i.id AND q.quarter = ${quarter}) >= i.target`
-              : Prisma.sql`i.achieved >= i.target`
-          }) AS achieved
-        FROM indicator i
-        JOIN grouped gr ON gr.id = i.unit_id
-        WHERE i.fiscal_year = ${fiscalYear}
+        SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
+        FROM unit_indicator_figures k
+        JOIN grouped gr ON gr.id = k.unit_id
+        WHERE k.fiscal_year = ${fiscalYear}
         GROUP BY ROLLUP (gr.group_id)`;
 
       const figuresOf = (groupId: number | null) => figures.find((row) => row.group_id === groupId);

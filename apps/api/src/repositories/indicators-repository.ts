@@ -1,14 +1,15 @@
 import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterInput } from "@cpm/schema";
 import type { Quarter } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { keepIndicatorFiguresAfterWrite } from "../figures";
 import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, unitIdOf } from "./lookups";
 import { indicatorInclude, toIndicatorSummary } from "./project-mappers";
 
 async function lockIndicator(tx: Tx, code: string, expectedVersion: number | undefined) {
-  const rows = await tx.$queryRaw<{ id: number; version: number }[]>`
-    SELECT id, version FROM indicator WHERE code = ${code} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: number; version: number; unitId: number; fiscalYear: number }[]>`
+    SELECT id, version, unit_id AS "unitId", fiscal_year AS "fiscalYear" FROM indicator WHERE code = ${code} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound("indicator", code, "ตัวชี้วัด");
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw preconditionFailed(row.version);
@@ -90,6 +91,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
         await tx.indicator.create({
           data: { ...fields, unitId: unit.id, projects: { create: ids.map((projectId) => ({ projectId })) } },
         });
+        await keepIndicatorFiguresAfterWrite(tx, [{ unitId: unit.id, fiscalYear: input.fiscalYear }]);
         const created = await get(input.code, tx);
         await recordAudit(tx, change, {
           action: "indicator.create",
@@ -114,6 +116,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
             projects: ids ? { deleteMany: {}, create: ids.map((projectId) => ({ projectId })) } : undefined,
           },
         });
+        await keepIndicatorFiguresAfterWrite(tx, [existing]);
         const updated = await get(code, tx);
         await recordAudit(tx, change, {
           action: "indicator.update",
@@ -140,6 +143,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
           create: { indicatorId: existing.id, quarter, ...input },
           update: input,
         });
+        await keepIndicatorFiguresAfterWrite(tx, [existing]);
         await recordAudit(tx, change, {
           action: "indicator.quarter",
           entityType: "indicator",

@@ -10,6 +10,7 @@ import type { IsoDate, Quarter } from "@cpm/schema/rules";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
 import { invalid, notFound } from "../lib/problems";
+import { keepFiguresAfterWrite } from "../figures";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
@@ -32,7 +33,13 @@ const futureDate = (today: IsoDate) =>
 export function projectActivityRepository(prisma: PrismaClient) {
   return {
     /** Replace the whole plan atomically; the schema has already checked that the weights sum to 100. */
-    async replacePlan(code: string, plan: PlanInput, expectedVersion: number | undefined, change: ChangeContext) {
+    async replacePlan(
+      code: string,
+      plan: PlanInput,
+      today: IsoDate,
+      expectedVersion: number | undefined,
+      change: ChangeContext,
+    ) {
       await prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const before = await tx.planStep.findMany({ where: { projectId: project.id }, orderBy: { order: "asc" } });
@@ -50,6 +57,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
             completion: step.completion,
           })),
         });
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id] }, today);
         const after = await tx.planStep.findMany({ where: { projectId: project.id }, orderBy: { order: "asc" } });
         const steps = (rows: typeof after) => rows.map(toPlanStep).map(({ id: _id, ...step }) => step);
         await recordAudit(tx, change, {
@@ -76,6 +84,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const row = await tx.progressReport.create({
           data: { ...input, projectId: project.id, reportDate: toDbDate(input.reportDate) },
         });
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from: input.reportDate }, today);
         const report = (await findReport(tx, project.id, row.id)) as ProgressReport;
         await recordAudit(tx, change, {
           action: "report.create",
@@ -107,6 +116,8 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { ...patch, reportDate: patch.reportDate ? toDbDate(patch.reportDate) : undefined },
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
+        const from = after.reportDate < before.reportDate ? after.reportDate : before.reportDate;
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from }, today);
         await recordAudit(tx, change, {
           action: "report.update",
           entityType: "report",
@@ -119,7 +130,13 @@ export function projectActivityRepository(prisma: PrismaClient) {
       });
     },
 
-    async deleteReport(code: string, id: number, expectedVersion: number | undefined, change: ChangeContext) {
+    async deleteReport(
+      code: string,
+      id: number,
+      today: IsoDate,
+      expectedVersion: number | undefined,
+      change: ChangeContext,
+    ) {
       await prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const before = await findReport(tx, project.id, id);
@@ -128,6 +145,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { deletedAt: new Date() },
         });
         if (result.count === 0 || !before) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from: before.reportDate }, today);
         await recordAudit(tx, change, {
           action: "report.delete",
           entityType: "report",

@@ -5,6 +5,7 @@ import { fromDbDateOrNull, toDbDateOrNull } from "../lib/dates";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
+import { keepFiguresAfterWrite, keptSourceFor } from "../figures";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
@@ -89,6 +90,12 @@ function checkBudget(allocated: number | null | undefined, spent: number | null 
   }
 }
 
+/** The next running number of a unit's projects (the caller holds the unit's row lock). */
+async function nextSerial(tx: Tx, unitId: number): Promise<number> {
+  const max = await tx.project.aggregate({ where: { unitId }, _max: { serial: true } });
+  return (max._max.serial ?? 0) + 1;
+}
+
 export function projectsRepository(prisma: PrismaClient) {
   async function get(code: string, asOf: IsoDate, client: Tx | PrismaClient = prisma): Promise<ProjectDetail> {
     const project = await client.project.findFirst({
@@ -103,7 +110,7 @@ export function projectsRepository(prisma: PrismaClient) {
   return {
     get,
 
-    async list(query: ProjectListQuery, asOf: IsoDate) {
+    async list(query: ProjectListQuery, asOf: IsoDate, today: IsoDate) {
       const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
       if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
       if (query.unit) where.push(Prisma.sql`p.unit_id IN (SELECT id FROM subtree)`);
@@ -114,16 +121,21 @@ export function projectsRepository(prisma: PrismaClient) {
       if (q) where.push(Prisma.sql`(p.name_search LIKE ${likePattern(q)} OR p.code LIKE ${likePattern(q)})`);
       const direction = query.order === "desc" ? "DESC" : "ASC";
       const orderBy = Prisma.raw(SORT_SQL[query.sort].replaceAll("%s", direction));
-      const ctes = query.unit
-        ? Prisma.sql`${unitSubtreeCte(query.unit)}, ${projectMetricsCte(asOf, query)}`
-        : projectMetricsCte(asOf, query);
+      // today's figures are kept per project; another day's are computed for every project of the year
+      const kept = (await keptSourceFor(prisma, asOf, today)) === "current";
+      const metrics = kept ? Prisma.sql`project_figures` : Prisma.sql`metrics`;
+      const ctes = [
+        ...(query.unit ? [unitSubtreeCte(query.unit)] : []),
+        ...(kept ? [] : [projectMetricsCte(asOf, query)]),
+      ];
+      const withCtes = ctes.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.empty;
       const rows = await prisma.$queryRaw<SummaryRow[]>`
-        WITH RECURSIVE ${ctes}
+        ${withCtes}
         SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,
           p.budget_allocated, p.budget_spent, m.progress, m.last_report_date, m.planned, m.schedule_status,
           m.reported_this_month, p.version, p.updated_at, COUNT(*) OVER () AS total
         FROM project p
-        JOIN metrics m ON m.project_id = p.id
+        JOIN ${metrics} m ON m.project_id = p.id
         JOIN org_unit u ON u.id = p.unit_id
         WHERE ${Prisma.join(where, " AND ")}
         ORDER BY ${orderBy}
@@ -131,8 +143,8 @@ export function projectsRepository(prisma: PrismaClient) {
       let total = Number(rows[0]?.total ?? 0);
       if (rows.length === 0 && query.page > 1) {
         const counted = await prisma.$queryRaw<{ total: bigint }[]>`
-          WITH RECURSIVE ${ctes}
-          SELECT COUNT(*) AS total FROM project p JOIN metrics m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;
+          ${withCtes}
+          SELECT COUNT(*) AS total FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;
         total = Number(counted[0]?.total ?? 0);
       }
       const items: ProjectSummary[] = rows.map((row) => ({
@@ -176,8 +188,11 @@ export function projectsRepository(prisma: PrismaClient) {
         } else {
           // lock the unit row so that two creations do not draw the same number
           await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unit.id} FOR UPDATE`;
-          const max = await tx.project.aggregate({ where: { unitId: unit.id }, _max: { serial: true } });
-          serial = (max._max.serial ?? 0) + 1;
+          serial = await nextSerial(tx, unit.id);
+          // a project moved away from this unit keeps its code: skip numbers whose code it holds
+          while (await tx.project.findUnique({ where: { code: `${input.unitCode}-${serial}` }, select: { id: true } })) {
+            serial++;
+          }
         }
         await ensureFiscalYear(tx, input.fiscalYear);
         await checkPolicies(tx, input.policyCodes);
@@ -205,11 +220,13 @@ export function projectsRepository(prisma: PrismaClient) {
           },
         });
         const created = await get(code, asOf, tx);
+        const projectId = (await tx.project.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+        await keepFiguresAfterWrite(tx, { projectIds: [projectId] }, asOf);
         await recordAudit(tx, change, {
           action: "project.create",
           entityType: "project",
           entityKey: code,
-          projectId: (await tx.project.findUniqueOrThrow({ where: { code }, select: { id: true } })).id,
+          projectId,
           after: { code, unitCode: input.unitCode, fiscalYear: input.fiscalYear, ...auditedFields(created) },
         });
         return created;
@@ -256,6 +273,7 @@ export function projectsRepository(prisma: PrismaClient) {
               : undefined,
           },
         });
+        await keepFiguresAfterWrite(tx, { projectIds: [locked.id] }, asOf);
         const updated = await get(code, asOf, tx);
         await recordAudit(tx, change, {
           action: "project.update",
@@ -268,11 +286,12 @@ export function projectsRepository(prisma: PrismaClient) {
       });
     },
 
-    async softDelete(code: string, expectedVersion: number | undefined, change: ChangeContext) {
+    async softDelete(code: string, expectedVersion: number | undefined, today: IsoDate, change: ChangeContext) {
       await prisma.$transaction(async (tx) => {
         const locked = await lockProjectForWrite(tx, code, expectedVersion);
         const deletedAt = new Date();
         await tx.project.update({ where: { id: locked.id }, data: { deletedAt } });
+        await keepFiguresAfterWrite(tx, { projectIds: [locked.id] }, today);
         await recordAudit(tx, change, {
           action: "project.delete",
           entityType: "project",
@@ -281,6 +300,58 @@ export function projectsRepository(prisma: PrismaClient) {
           before: { deletedAt: null },
           after: { deletedAt: deletedAt.toISOString() },
         });
+      });
+    },
+
+    /** Bring back a deleted project with its plan and reports, as it was. */
+    async restore(code: string, today: IsoDate, change: ChangeContext): Promise<ProjectDetail> {
+      return prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ id: number; deleted_at: Date | null }[]>`
+          SELECT id, deleted_at FROM project WHERE code = ${code} FOR UPDATE`;
+        const row = rows[0];
+        if (!row) throw notFound("project", code, "โครงการ");
+        if (row.deleted_at === null) {
+          throw conflict("code", `Project ${code} is not deleted`, `โครงการ ${code} ไม่ได้ถูกลบ`);
+        }
+        await tx.project.update({ where: { id: row.id }, data: { deletedAt: null, version: { increment: 1 } } });
+        await keepFiguresAfterWrite(tx, { projectIds: [row.id] }, today);
+        await recordAudit(tx, change, {
+          action: "project.restore",
+          entityType: "project",
+          entityKey: code,
+          projectId: row.id,
+          before: { deletedAt: row.deleted_at.toISOString() },
+          after: { deletedAt: null },
+        });
+        return get(code, today, tx);
+      });
+    },
+
+    /** Hand a project to another unit (a reorganisation); its code stays, as other systems know it by it. */
+    async move(
+      code: string,
+      unitCode: string,
+      expectedVersion: number | undefined,
+      today: IsoDate,
+      change: ChangeContext,
+    ): Promise<ProjectDetail> {
+      return prisma.$transaction(async (tx) => {
+        const locked = await lockProjectForWrite(tx, code, expectedVersion);
+        const before = await get(code, today, tx);
+        const unitId = await unitIdOf(tx, "unitCode", unitCode);
+        await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unitId} FOR UPDATE`;
+        // the code stays; the running number is the target unit's next, as (unit, serial) is unique
+        await tx.project.update({ where: { id: locked.id }, data: { unitId, serial: await nextSerial(tx, unitId) } });
+        await keepFiguresAfterWrite(tx, { projectIds: [locked.id] }, today);
+        await recordAudit(tx, change, {
+          action: "project.move",
+          entityType: "project",
+          entityKey: code,
+          projectId: locked.id,
+          before: { unitCode: before.unitCode },
+          after: { unitCode },
+        });
+        return get(code, today, tx);
       });
     },
 

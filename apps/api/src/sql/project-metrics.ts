@@ -2,6 +2,19 @@ import type { IsoDate } from "@cpm/schema/rules";
 import { BEHIND_TOLERANCE, monthSpan } from "@cpm/schema/rules";
 import { Prisma } from "../generated/prisma/client";
 
+/** A unit's own projects of one fiscal year. */
+export interface UnitYear {
+  unitId: number;
+  fiscalYear: number;
+}
+
+/** Which live projects to compute: all, or those of a fiscal year, of some ids, or of some units' years. */
+export interface MetricsScope {
+  fiscalYear?: number;
+  projectIds?: number[];
+  unitYears?: UnitYear[];
+}
+
 /**
  * Per-project figures as of a date, in SQL, for lists and dashboards over thousands of projects.
  * It computes the same rules as packages/schema/src/rules (latestProgress, plannedCompletion,
@@ -9,9 +22,16 @@ import { Prisma } from "../generated/prisma/client";
  * Yields: project_id, progress (null before the first report), last_report_date, planned,
  * schedule_status, reported_this_month.
  */
-export function projectMetricsCte(asOf: IsoDate, scope: { fiscalYear?: number } = {}): Prisma.Sql {
+export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Prisma.Sql {
   const month = monthSpan(asOf);
-  const inScope = scope.fiscalYear === undefined ? Prisma.sql`TRUE` : Prisma.sql`p.fiscal_year = ${scope.fiscalYear}`;
+  const conditions: Prisma.Sql[] = [];
+  if (scope.fiscalYear !== undefined) conditions.push(Prisma.sql`p.fiscal_year = ${scope.fiscalYear}`);
+  if (scope.projectIds) conditions.push(Prisma.sql`p.id = ANY(${scope.projectIds}::int[])`);
+  if (scope.unitYears) {
+    conditions.push(Prisma.sql`(p.unit_id, p.fiscal_year) IN (
+      SELECT * FROM unnest(${scope.unitYears.map((u) => u.unitId)}::int[], ${scope.unitYears.map((u) => u.fiscalYear)}::int[]))`);
+  }
+  const inScope = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   return Prisma.sql`
   scoped AS (
     SELECT p.id FROM project p WHERE p.deleted_at IS NULL AND ${inScope}

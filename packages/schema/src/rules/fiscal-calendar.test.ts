@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  closedMonthEnds,
+  monthEndsOf,
   fiscalQuarterOf,
   fiscalQuarterSpan,
   fiscalYearOf,
@@ -41,5 +43,24 @@ describe("fiscal calendar", () => {
   it("spans a month, leap years included", () => {
     expect(monthSpan("2024-02-10")).toEqual({ start: "2024-02-01", end: "2024-02-29" });
     expect(monthSpan("2021-12-31")).toEqual({ start: "2021-12-01", end: "2021-12-31" });
+  });
+});
+
+describe("month ends of a fiscal year", () => {
+  it("lists the twelve month ends from October, with leap February", () => {
+    const ends = monthEndsOf(2567);
+    expect(ends).toHaveLength(12);
+    expect(ends[0]).toBe("2023-10-31");
+    expect(ends[4]).toBe("2024-02-29");
+    expect(ends[11]).toBe("2024-09-30");
+    expect(monthEndsOf(2570)[4]).toBe("2027-02-28");
+  });
+
+  it("closes only the months over before today's month", () => {
+    expect(closedMonthEnds(2570, "2026-11-25")).toEqual(["2026-10-31"]);
+    expect(closedMonthEnds(2570, "2026-11-01")).toEqual(["2026-10-31"]);
+    expect(closedMonthEnds(2570, "2026-10-31")).toEqual([]);
+    expect(closedMonthEnds(2569, "2026-11-25")).toEqual(monthEndsOf(2569));
+    expect(closedMonthEnds(2571, "2026-11-25")).toEqual([]);
   });
 });

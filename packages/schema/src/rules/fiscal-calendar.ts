@@ -47,3 +47,23 @@ export function monthSpan(date: IsoDate): { start: IsoDate; end: IsoDate } {
   const mm = date.slice(5, 7);
   return { start: `${year}-${mm}-01`, end: `${year}-${mm}-${String(last).padStart(2, "0")}` };
 }
+
+/** The last day of each month of a fiscal year, October first. */
+export function monthEndsOf(fiscalYear: number): IsoDate[] {
+  const start = fiscalYearSpan(fiscalYear).start;
+  const ceYear = Number(start.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((9 + i) % 12) + 1;
+    const year = month >= 10 ? ceYear : ceYear + 1;
+    return monthSpan(`${year}-${String(month).padStart(2, "0")}-01`).end;
+  });
+}
+
+/**
+ * The month ends of a fiscal year that are over as of `today`: their figures can no longer move
+ * with the calendar (only with a back-dated change), so they are kept frozen, one set per month.
+ */
+export function closedMonthEnds(fiscalYear: number, today: IsoDate): IsoDate[] {
+  const currentMonthStart = monthSpan(today).start;
+  return monthEndsOf(fiscalYear).filter((end) => end < currentMonthStart);
+}

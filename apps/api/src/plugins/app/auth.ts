@@ -17,8 +17,11 @@ export type UnitTarget =
   | { unitCodeBody: string }
   | { unitCodeParam: string };
 
-/** Every route declares who may call it; a route without a declaration is refused. */
-export type Access = "public" | { permission: Permission | Permission[]; unit?: UnitTarget };
+/**
+ * Every route declares who may call it; a route without a declaration is refused. With several
+ * unit targets (moving a project from one unit to another), the write must be allowed on each.
+ */
+export type Access = "public" | { permission: Permission | Permission[]; unit?: UnitTarget | UnitTarget[] };
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -85,15 +88,18 @@ export default fp(
       // the versioned API is guarded; the web app's files and the API docs are public
       if (!request.routeOptions.url?.startsWith("/api/v1/")) return;
       if (!access) throw forbidden();
-      const unitAncestry = access.unit ? await ancestryOf(access.unit, request) : [];
-      request.unitAncestry = unitAncestry;
+      const targets = access.unit === undefined ? [] : Array.isArray(access.unit) ? access.unit : [access.unit];
+      const ancestries = targets.length ? await Promise.all(targets.map((t) => ancestryOf(t, request))) : [[]];
+      request.unitAncestry = ancestries[0] ?? [];
       const permissions = Array.isArray(access.permission) ? access.permission : [access.permission];
-      const decisions = permissions.map((p) =>
-        decide(request.actor, p, { publicRead: opts.env.PUBLIC_READ, unitAncestry }),
-      );
-      if (decisions.includes("allow")) return;
-      if (decisions.includes("unauthenticated")) throw unauthenticated();
-      throw forbidden();
+      for (const unitAncestry of ancestries) {
+        const decisions = permissions.map((p) =>
+          decide(request.actor, p, { publicRead: opts.env.PUBLIC_READ, unitAncestry }),
+        );
+        if (decisions.includes("allow")) continue;
+        if (decisions.includes("unauthenticated")) throw unauthenticated();
+        throw forbidden();
+      }
     });
 
     async function ancestryOf(target: UnitTarget, request: FastifyRequest): Promise<number[]> {

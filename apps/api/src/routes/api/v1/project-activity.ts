@@ -38,6 +38,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.repos.activity.replacePlan(
         code,
         request.body,
+        app.clock.today(),
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
       );
@@ -111,6 +112,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.repos.activity.deleteReport(
         request.params.code,
         request.params.id,
+        app.clock.today(),
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
       );

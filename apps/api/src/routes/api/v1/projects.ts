@@ -7,6 +7,7 @@ import {
   projectCreate,
   projectDetail,
   projectListQuery,
+  projectMove,
   projectPatch,
   projectSummary,
 } from "@cpm/schema";
@@ -40,7 +41,8 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const page = await app.repos.projects.list(request.query, request.query.asOf ?? app.clock.today());
+      const today = app.clock.today();
+      const page = await app.repos.projects.list(request.query, request.query.asOf ?? today, today);
       return { ...page, items: page.items.map((item) => forReader(request.actor, item)) };
     },
   );
@@ -139,9 +141,54 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.repos.projects.softDelete(
         request.params.code,
         expectedVersion(request.headers["if-match"]),
+        app.clock.today(),
         changeOf(request),
       );
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    "/projects/:code/restore",
+    {
+      config: { access: { permission: "admin" } },
+      schema: {
+        tags,
+        summary: "Bring back a deleted project (admins)",
+        params: projectParams,
+        response: { 200: projectDetail, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const project = await app.repos.projects.restore(request.params.code, app.clock.today(), changeOf(request));
+      return reply.header("etag", etagOf(project.version)).send(project);
+    },
+  );
+
+  app.post(
+    "/projects/:code/move",
+    {
+      config: {
+        access: { permission: "project.write", unit: [{ projectCodeParam: "code" }, { unitCodeBody: "unitCode" }] },
+      },
+      schema: {
+        tags,
+        summary: "Hand a project to another unit; needs the right to write both units' projects",
+        params: projectParams,
+        headers: ifMatchHeaders,
+        body: projectMove,
+        response: { 200: projectDetail, 400: problem, 404: problem, 412: problem },
+      },
+    },
+    async (request, reply) => {
+      const project = await app.repos.projects.move(
+        request.params.code,
+        request.body.unitCode,
+        expectedVersion(request.headers["if-match"]),
+        app.clock.today(),
+        changeOf(request),
+      );
+      return reply.header("etag", etagOf(project.version)).send(project);
     },
   );
 };

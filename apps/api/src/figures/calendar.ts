@@ -1,0 +1,82 @@
+import { closedMonthEnds, type IsoDate } from "@cpm/schema/rules";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { fromDbDate } from "../lib/dates";
+import { keepProjectFigures } from "./project-figures";
+import { freezeUnitMonth, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
+
+type Tx = Prisma.TransactionClient;
+
+/** One key for the calendar job in pg_advisory_xact_lock: with several processes, one turns the day. */
+const CALENDAR_LOCK = 7_014_551;
+
+/** The day the kept figures are as of, or null before the first build. */
+export async function keptAsOf(client: Tx | PrismaClient): Promise<IsoDate | null> {
+  const rows = await client.$queryRaw<{ as_of: Date }[]>`SELECT as_of FROM figures_calendar WHERE id = 1`;
+  return rows[0] ? fromDbDate(rows[0].as_of) : null;
+}
+
+/** Month ends whose sums are frozen in unit_month_figures. */
+export async function frozenMonthEnds(client: Tx | PrismaClient): Promise<Set<IsoDate>> {
+  const rows = await client.$queryRaw<{ month_end: Date }[]>`SELECT month_end FROM frozen_month`;
+  return new Set(rows.map((row) => fromDbDate(row.month_end)));
+}
+
+async function fiscalYearsWithProjects(tx: Tx): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ fiscal_year: number }[]>`SELECT DISTINCT fiscal_year FROM project ORDER BY 1`;
+  return rows.map((row) => row.fiscal_year);
+}
+
+async function freezeClosedMonths(tx: Tx, today: IsoDate, rebuild: boolean): Promise<number> {
+  const frozen = rebuild ? new Set<IsoDate>() : await frozenMonthEnds(tx);
+  let count = 0;
+  for (const fiscalYear of await fiscalYearsWithProjects(tx)) {
+    for (const monthEnd of closedMonthEnds(fiscalYear, today)) {
+      if (frozen.has(monthEnd)) continue;
+      await freezeUnitMonth(tx, monthEnd, fiscalYear, "all");
+      count++;
+    }
+  }
+  const closedNow = [...new Set((await fiscalYearsWithProjects(tx)).flatMap((y) => closedMonthEnds(y, today)))];
+  if (closedNow.length) {
+    await tx.$executeRaw`
+      INSERT INTO frozen_month (month_end) SELECT unnest(${closedNow}::date[]) ON CONFLICT (month_end) DO NOTHING`;
+  }
+  return count;
+}
+
+/**
+ * Bring the kept figures to `today`: what moves with the calendar alone (planned completion,
+ * "reported this month", and so the status) is evaluated again for every project, the unit sums
+ * follow, and months that closed since are frozen. Under an advisory lock, so that with several
+ * processes one does the work and the others find it done. A no-op when already as of today.
+ */
+export async function turnCalendar(
+  prisma: PrismaClient,
+  today: IsoDate,
+  options: { rebuild?: boolean } = {},
+): Promise<{ turned: boolean; frozenMonths: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
+      const asOf = await keptAsOf(tx);
+      if (asOf === today && !options.rebuild) return { turned: false, frozenMonths: 0 };
+      if (asOf !== null && asOf > today && !options.rebuild) return { turned: false, frozenMonths: 0 };
+      if (options.rebuild) {
+        await tx.$executeRaw`DELETE FROM project_figures`;
+        await tx.$executeRaw`DELETE FROM unit_figures`;
+        await tx.$executeRaw`DELETE FROM unit_month_figures`;
+        await tx.$executeRaw`DELETE FROM frozen_month`;
+        await tx.$executeRaw`DELETE FROM unit_indicator_figures`;
+        await keepIndicatorFigures(tx, "all");
+      }
+      await keepProjectFigures(tx, {}, today);
+      await keepUnitFigures(tx, "all", today);
+      const frozenMonths = await freezeClosedMonths(tx, today, options.rebuild ?? false);
+      await tx.$executeRaw`
+        INSERT INTO figures_calendar (id, as_of, updated_at) VALUES (1, ${today}::date, now())
+        ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of, updated_at = EXCLUDED.updated_at`;
+      return { turned: true, frozenMonths };
+    },
+    { timeout: 30 * 60_000, maxWait: 30 * 60_000 },
+  );
+}

@@ -1,0 +1,46 @@
+import type { IsoDate } from "@cpm/schema/rules";
+import { Prisma } from "../generated/prisma/client";
+import { type MetricsScope, projectMetricsCte, type UnitYear } from "../sql/project-metrics";
+
+type Tx = Prisma.TransactionClient;
+
+/** The units' fiscal years that some projects count in (before or after a change), without repeats. */
+export async function unitYearsOf(tx: Tx, projectIds: number[]): Promise<UnitYear[]> {
+  if (projectIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ unit_id: number; fiscal_year: number }[]>`
+    SELECT DISTINCT unit_id, fiscal_year FROM project WHERE id = ANY(${projectIds}::int[])
+    UNION
+    SELECT DISTINCT unit_id, fiscal_year FROM project_figures WHERE project_id = ANY(${projectIds}::int[])`;
+  return rows.map((row) => ({ unitId: row.unit_id, fiscalYear: row.fiscal_year }));
+}
+
+/**
+ * Evaluate the shared rules (sql/project-metrics.ts) for some live projects as of `today` and keep
+ * the result; a deleted project loses its row. One statement each, whatever the number of projects.
+ */
+export async function keepProjectFigures(tx: Tx, scope: MetricsScope, today: IsoDate): Promise<void> {
+  await tx.$executeRaw`
+    WITH RECURSIVE ${projectMetricsCte(today, scope)}
+    INSERT INTO project_figures AS f (project_id, unit_id, fiscal_year, progress, last_report_date, planned,
+      schedule_status, reported_this_month, as_of)
+    SELECT p.id, p.unit_id, p.fiscal_year, m.progress, m.last_report_date, m.planned, m.schedule_status,
+      m.reported_this_month, ${today}::date
+    FROM project p JOIN metrics m ON m.project_id = p.id
+    ON CONFLICT (project_id) DO UPDATE SET
+      unit_id = EXCLUDED.unit_id, fiscal_year = EXCLUDED.fiscal_year, progress = EXCLUDED.progress,
+      last_report_date = EXCLUDED.last_report_date, planned = EXCLUDED.planned,
+      schedule_status = EXCLUDED.schedule_status, reported_this_month = EXCLUDED.reported_this_month,
+      as_of = EXCLUDED.as_of
+    WHERE (f.unit_id, f.fiscal_year, f.progress, f.last_report_date, f.planned, f.schedule_status,
+      f.reported_this_month, f.as_of) IS DISTINCT FROM (EXCLUDED.unit_id, EXCLUDED.fiscal_year, EXCLUDED.progress,
+      EXCLUDED.last_report_date, EXCLUDED.planned, EXCLUDED.schedule_status, EXCLUDED.reported_this_month,
+      EXCLUDED.as_of)`;
+  if (scope.projectIds) {
+    await tx.$executeRaw`
+      DELETE FROM project_figures f USING project p
+      WHERE f.project_id = ANY(${scope.projectIds}::int[]) AND p.id = f.project_id AND p.deleted_at IS NOT NULL`;
+  } else {
+    await tx.$executeRaw`
+      DELETE FROM project_figures f USING project p WHERE p.id = f.project_id AND p.deleted_at IS NOT NULL`;
+  }
+}

@@ -1,0 +1,179 @@
+import type { Dashboard, DashboardFigures, ProjectDetail, ProjectSummary } from "@cpm/schema";
+import { addDays, type IsoDate, round2 } from "@cpm/schema/rules";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clientFor, signIn, TEST_TODAY, useTestApp } from "../helper";
+import { expectedKept, readKept, type UnitSums } from "./live-rules";
+
+/**
+ * The kept figures (per project, per unit today, per unit at each closed month's end) equal a
+ * from-scratch evaluation of the shared rules after every kind of write and calendar turn.
+ */
+describe("kept figures stay equal to the shared rules", () => {
+  const ctx = useTestApp({ demo: true });
+  let today: IsoDate = TEST_TODAY;
+  let admin: Record<string, string> = {};
+  const inject = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) =>
+    clientFor(ctx.app, () => admin)(method, url, payload);
+
+  beforeAll(async () => {
+    admin = await signIn(ctx.app, "admin");
+    ctx.app.clock.today = () => today;
+  });
+
+  const emptySums = new Map<string, UnitSums>();
+  async function expectKeptEqualsRules(step: string) {
+    const kept = await readKept(ctx.db.prisma);
+    const expected = await expectedKept(ctx.db.prisma, today);
+    expect(kept.asOf, step).toBe(expected.asOf);
+    expect(kept.projects, `${step}: per project`).toEqual(expected.projects);
+    expect(kept.current, `${step}: per unit`).toEqual(expected.current);
+    const monthEnds = new Set([...kept.months.keys(), ...expected.months.keys()]);
+    expect([...kept.months.keys()].sort(), `${step}: frozen months`).toEqual([...expected.months.keys()].sort());
+    for (const end of monthEnds) {
+      expect(kept.months.get(end) ?? emptySums, `${step}: month ending ${end}`).toEqual(
+        expected.months.get(end) ?? emptySums,
+      );
+    }
+  }
+
+  async function aProjectOf(unit: string, fiscalYear: number): Promise<ProjectDetail> {
+    const list = await inject("GET", `/api/v1/projects?unit=${unit}&fiscalYear=${fiscalYear}&pageSize=5`);
+    const code = list.json<{ items: ProjectSummary[] }>().items[0]?.code;
+    expect(code, `a project of ${unit} in ${fiscalYear}`).toBeDefined();
+    return (await inject("GET", `/api/v1/projects/${code}`)).json<ProjectDetail>();
+  }
+
+  it("after loading the demo data", async () => {
+    await expectKeptEqualsRules("seeded");
+  });
+
+  it("after a report is added, back-dated into a closed month, corrected and deleted", async () => {
+    const project = await aProjectOf("50450000", 2570);
+    const url = `/api/v1/projects/${project.code}/reports`;
+    const added = await inject("POST", url, { reportDate: today, percent: 37.5, narrative: "รายงานเดือนนี้" });
+    expect(added.statusCode, added.body).toBe(201);
+    await expectKeptEqualsRules("report added today");
+
+    const backDated = await inject("POST", url, { reportDate: "2026-10-15", percent: 12.25 });
+    expect(backDated.statusCode, backDated.body).toBe(201);
+    await expectKeptEqualsRules("report back-dated into October (frozen)");
+
+    const id = backDated.json<{ id: number }>().id;
+    const corrected = await inject("PATCH", `${url}/${id}`, { reportDate: "2026-10-02", percent: 99 });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    await expectKeptEqualsRules("report corrected");
+
+    const deleted = await inject("DELETE", `${url}/${added.json<{ id: number }>().id}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    await expectKeptEqualsRules("report deleted");
+  });
+
+  it("after a plan is replaced and a budget changed", async () => {
+    const project = await aProjectOf("50450000", 2570);
+    const plan = await inject("PUT", `/api/v1/projects/${project.code}/plan`, {
+      steps: [
+        { name: "เตรียมการ", weight: 30, plannedStart: "2026-10-01", plannedEnd: "2026-11-30" },
+        { name: "ดำเนินการ", weight: 70, plannedStart: "2026-12-01", plannedEnd: "2027-06-30" },
+      ],
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    await expectKeptEqualsRules("plan replaced");
+
+    const budget = await inject("PATCH", `/api/v1/projects/${project.code}`, {
+      budgetAllocated: 1_234_567.89,
+      budgetSpent: 100_000,
+    });
+    expect(budget.statusCode, budget.body).toBe(200);
+    await expectKeptEqualsRules("budget changed");
+  });
+
+  it("after a project moves to another unit, is deleted, restored and created", async () => {
+    const project = await aProjectOf("50450000", 2570);
+    const moved = await inject("POST", `/api/v1/projects/${project.code}/move`, { unitCode: "50100000" });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<ProjectDetail>().unitCode).toBe("50100000");
+    await expectKeptEqualsRules("project moved");
+
+    const deleted = await inject("DELETE", `/api/v1/projects/${project.code}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    await expectKeptEqualsRules("project deleted");
+
+    const restored = await inject("POST", `/api/v1/projects/${project.code}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    await expectKeptEqualsRules("project restored");
+
+    const created = await inject("POST", "/api/v1/projects", {
+      unitCode: "50450000",
+      fiscalYear: 2569,
+      name: "โครงการย้อนหลังปีงบประมาณก่อน",
+      budgetAllocated: 500_000,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await expectKeptEqualsRules("project created in a past fiscal year");
+  });
+
+  it("after the day turns and after the month turns", async () => {
+    today = addDays(TEST_TODAY, 1);
+    await ctx.app.figures.turnCalendar();
+    await expectKeptEqualsRules("next day");
+
+    today = "2026-12-01";
+    const turned = await ctx.app.figures.turnCalendar();
+    expect(turned.frozenMonths).toBe(1);
+    await expectKeptEqualsRules("first day of the next month");
+
+    const project = await aProjectOf("50450000", 2570);
+    const report = await inject("POST", `/api/v1/projects/${project.code}/reports`, {
+      reportDate: "2026-11-20",
+      percent: 55,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    await expectKeptEqualsRules("report back-dated into the month just frozen");
+  });
+
+  it("serves the dashboards (today and past quarters) and lists from the kept figures, as the rules say", async () => {
+    const expected = await expectedKept(ctx.db.prisma, today);
+    const totalOf = (sums: Map<string, UnitSums> | undefined, fiscalYear: number) => {
+      const rows = [...(sums ?? emptySums).values()].filter((s) => s.key.endsWith(`/${fiscalYear}`));
+      const projects = rows.reduce((n, s) => n + s.projects, 0);
+      const status = (name: string) => rows.reduce((n, s) => n + (s.byStatus[name] ?? 0), 0);
+      return {
+        projects,
+        averageProgress: projects ? round2(rows.reduce((n, s) => n + s.progressSum, 0) / projects) : null,
+        byStatus: {
+          done: status("done"),
+          no_schedule: status("no_schedule"),
+          not_started: status("not_started"),
+          behind: status("behind"),
+          on_track: status("on_track"),
+        },
+        notReportedThisMonth: rows.reduce((n, s) => n + s.notReported, 0),
+      };
+    };
+    const pick = ({ projects, averageProgress, byStatus, notReportedThisMonth }: DashboardFigures) => ({
+      projects,
+      averageProgress,
+      byStatus,
+      notReportedThisMonth,
+    });
+
+    const now = await inject("GET", "/api/v1/dashboard?fiscalYear=2570");
+    expect(now.statusCode, now.body).toBe(200);
+    expect(pick(now.json<Dashboard>().totals)).toEqual(totalOf(expected.current, 2570));
+
+    const pastQuarter = await inject("GET", "/api/v1/dashboard?fiscalYear=2569&quarter=2");
+    expect(pastQuarter.json<Dashboard>().asOf).toBe("2026-03-31");
+    expect(pick(pastQuarter.json<Dashboard>().totals)).toEqual(totalOf(expected.months.get("2026-03-31"), 2569));
+
+    const list = await inject("GET", "/api/v1/projects?fiscalYear=2570&pageSize=100");
+    for (const item of list.json<{ items: ProjectSummary[] }>().items) {
+      const id = (await ctx.db.prisma.project.findUniqueOrThrow({ where: { code: item.code } })).id;
+      const rule = expected.projects.get(id);
+      expect({ progress: item.progress, status: item.scheduleStatus, reported: item.reportedThisMonth }).toEqual({
+        progress: rule?.progress,
+        status: rule?.scheduleStatus,
+        reported: rule?.reportedThisMonth,
+      });
+    }
+  });
+});
