@@ -4,6 +4,7 @@ import type { Database } from "./db/database";
 import type { Env } from "./env";
 import auth from "./plugins/app/auth";
 import db from "./plugins/app/db";
+import cacheHeaders from "./plugins/app/cache-headers";
 import figuresCalendar from "./plugins/app/figures-calendar";
 import repositories from "./plugins/app/repositories";
 import errorHandler from "./plugins/external/error-handler";
@@ -41,6 +42,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   await app.register(auth, { env });
   await app.register(repositories);
   await app.register(figuresCalendar);
+  await app.register(cacheHeaders);
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { secureCookies: env.COOKIE_SECURE, signInPerMinute: env.SIGN_IN_PER_MINUTE });

@@ -17,7 +17,8 @@ export function expectedVersion(ifMatch: string | undefined): number {
       [{ path: "headers.if-match", code: "required", message: { th: "จำเป็นต้องระบุ", en: "Required" } }],
     );
   }
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
+  // a detail's ETag is "version.fingerprint"; the version is what a write checks
+  const match = /^\s*(?:W\/)?"?(\d+)(?:\.[\w-]+)?"?\s*$/.exec(ifMatch);
   if (!match) {
     throw invalid("headers.if-match", "invalidETag", {
       th: 'If-Match ต้องเป็นเวอร์ชันที่ได้จาก ETag เช่น "3"',
@@ -28,3 +29,10 @@ export function expectedVersion(ifMatch: string | undefined): number {
 }
 
 export const etagOf = (version: number) => `"${version}"`;
+
+/** Whether `If-None-Match` names this ETag (weak comparison, as RFC 9110 says for GET), or is `*`. */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
+}

@@ -1,15 +1,16 @@
 import type { ProjectCreate, ProjectDetail, ProjectListQuery, ProjectPatch, ProjectSummary } from "@cpm/schema";
 import { type IsoDate, searchText } from "@cpm/schema/rules";
+import { keepFiguresAfterWrite, keptSourceFor } from "../figures";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { fromDbDateOrNull, toDbDateOrNull } from "../lib/dates";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
-import { keepFiguresAfterWrite, keptSourceFor } from "../figures";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
+import { detailValidator } from "./project-read-cache";
 
 /** The stored fields of a project as the history shows them. */
 const auditedFields = (p: ProjectDetail) => ({
@@ -110,6 +111,10 @@ export function projectsRepository(prisma: PrismaClient) {
   return {
     get,
 
+    /** The detail's version and ETag for this day and reader, without reading the detail. */
+    validator: (code: string, asOf: IsoDate, reader: "public" | "private") =>
+      detailValidator(prisma, code, asOf, reader),
+
     async list(query: ProjectListQuery, asOf: IsoDate, today: IsoDate) {
       const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
       if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
@@ -190,7 +195,9 @@ export function projectsRepository(prisma: PrismaClient) {
           await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unit.id} FOR UPDATE`;
           serial = await nextSerial(tx, unit.id);
           // a project moved away from this unit keeps its code: skip numbers whose code it holds
-          while (await tx.project.findUnique({ where: { code: `${input.unitCode}-${serial}` }, select: { id: true } })) {
+          while (
+            await tx.project.findUnique({ where: { code: `${input.unitCode}-${serial}` }, select: { id: true } })
+          ) {
             serial++;
           }
         }

@@ -15,8 +15,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changeOf } from "../../../lib/change-context";
 import { forReader } from "../../../lib/privacy";
-import { etagOf, expectedVersion } from "../../../lib/versions";
+import { notFound } from "../../../lib/problems";
+import { etagOf, expectedVersion, notModified } from "../../../lib/versions";
 import type { Access } from "../../../plugins/app/auth";
+import { cacheDetail, cachedDetail } from "../../../repositories/project-read-cache";
 
 const tags = ["projects"];
 export const projectParams = z.strictObject({ code: projectCode });
@@ -77,12 +79,33 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A project with its plan, reports, evaluations and indicators, and its computed progress",
         params: projectParams,
         querystring: asOfQuery,
-        response: { 200: projectDetail, 400: problem, 404: problem },
+        headers: z.object({ "if-none-match": z.string().optional() }),
+        response: {
+          200: projectDetail,
+          304: z.null().describe("Not Modified: the ETag sent is current"),
+          400: problem,
+          404: problem,
+        },
       },
     },
     async (request, reply) => {
-      const project = await app.repos.projects.get(request.params.code, request.query.asOf ?? app.clock.today());
-      return reply.header("etag", etagOf(project.version)).send(forReader(request.actor, project));
+      const { code } = request.params;
+      const asOf = request.query.asOf ?? app.clock.today();
+      const reader = request.actor.kind === "anonymous" ? "public" : "private";
+      // one indexed lookup decides: 304, the cached copy of this very version, or a fresh read
+      const validator = await app.repos.projects.validator(code, asOf, reader);
+      if (!validator) throw notFound("project", code, "โครงการ");
+      reply.header("cache-control", `${reader}, no-cache`).header("vary", "Authorization, Cookie");
+      if (notModified(request.headers["if-none-match"], validator.etag)) {
+        return reply.header("etag", validator.etag).status(304).send(null);
+      }
+      const cached = cachedDetail(code, validator.etag);
+      if (cached) return reply.header("etag", validator.etag).send(cached);
+      const project = forReader(request.actor, await app.repos.projects.get(code, asOf));
+      // written meanwhile: serve what was read, under its own version, and cache nothing
+      if (project.version !== validator.version) return reply.header("etag", etagOf(project.version)).send(project);
+      cacheDetail(code, validator.etag, project);
+      return reply.header("etag", validator.etag).send(project);
     },
   );
 
