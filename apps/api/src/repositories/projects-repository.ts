@@ -91,6 +91,33 @@ function checkBudget(allocated: number | null | undefined, spent: number | null 
   }
 }
 
+/** How many projects match a list's filters (no text search), from the units' kept sums: rows per unit, not per project. */
+async function keptCount(prisma: PrismaClient, query: ProjectListQuery): Promise<number> {
+  const column = query.status
+    ? Prisma.raw(query.status)
+    : query.reportedThisMonth === undefined
+      ? Prisma.raw("projects")
+      : query.reportedThisMonth
+        ? Prisma.raw("projects - not_reported")
+        : Prisma.raw("not_reported");
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.fiscalYear) where.push(Prisma.sql`f.fiscal_year = ${query.fiscalYear}`);
+  if (query.unit) where.push(Prisma.sql`f.unit_id IN (SELECT id FROM subtree)`);
+  if (query.status && query.reportedThisMonth !== undefined) {
+    // both filters at once are not summed per unit: count the kept project rows
+    const rows = await prisma.$queryRaw<{ total: bigint }[]>`
+      ${query.unit ? Prisma.sql`WITH RECURSIVE ${unitSubtreeCte(query.unit)}` : Prisma.empty}
+      SELECT COUNT(*) AS total FROM project_figures f
+      WHERE ${Prisma.join(where, " AND ")} AND f.schedule_status = ${query.status}
+        AND f.reported_this_month = ${query.reportedThisMonth}`;
+    return Number(rows[0]?.total ?? 0);
+  }
+  const rows = await prisma.$queryRaw<{ total: bigint | null }[]>`
+    ${query.unit ? Prisma.sql`WITH RECURSIVE ${unitSubtreeCte(query.unit)}` : Prisma.empty}
+    SELECT SUM(${column}) AS total FROM unit_figures f WHERE ${Prisma.join(where, " AND ")}`;
+  return Number(rows[0]?.total ?? 0);
+}
+
 /** The next running number of a unit's projects (the caller holds the unit's row lock). */
 async function nextSerial(tx: Tx, unitId: number): Promise<number> {
   const max = await tx.project.aggregate({ where: { unitId }, _max: { serial: true } });
@@ -134,11 +161,13 @@ export function projectsRepository(prisma: PrismaClient) {
         ...(kept ? [] : [projectMetricsCte(asOf, query)]),
       ];
       const withCtes = ctes.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.empty;
+      // the number of matches: summed from the units' kept rows when no text search narrows them
+      const keptTotal = kept && !q;
       const rows = await prisma.$queryRaw<SummaryRow[]>`
         ${withCtes}
         SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,
           p.budget_allocated, p.budget_spent, m.progress, m.last_report_date, m.planned, m.schedule_status,
-          m.reported_this_month, p.version, p.updated_at, COUNT(*) OVER () AS total
+          m.reported_this_month, p.version, p.updated_at, ${keptTotal ? Prisma.sql`0` : Prisma.sql`COUNT(*) OVER ()`} AS total
         FROM project p
         JOIN ${metrics} m ON m.project_id = p.id
         JOIN org_unit u ON u.id = p.unit_id
@@ -146,7 +175,9 @@ export function projectsRepository(prisma: PrismaClient) {
         ORDER BY ${orderBy}
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
       let total = Number(rows[0]?.total ?? 0);
-      if (rows.length === 0 && query.page > 1) {
+      if (keptTotal) {
+        total = await keptCount(prisma, query);
+      } else if (rows.length === 0 && query.page > 1) {
         const counted = await prisma.$queryRaw<{ total: bigint }[]>`
           ${withCtes}
           SELECT COUNT(*) AS total FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;

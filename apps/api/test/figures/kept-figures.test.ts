@@ -165,6 +165,28 @@ describe("kept figures stay equal to the shared rules", () => {
     expect(pastQuarter.json<Dashboard>().asOf).toBe("2026-03-31");
     expect(pick(pastQuarter.json<Dashboard>().totals)).toEqual(totalOf(expected.months.get("2026-03-31"), 2569));
 
+    // totals summed from the units' kept rows equal a count of the rule's figures
+    const district = await ctx.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: "50450000" } });
+    const filters: [
+      string,
+      (f: { fiscalYear: number; unitId: number; scheduleStatus: string; reportedThisMonth: boolean }) => boolean,
+    ][] = [
+      ["fiscalYear=2570", (f) => f.fiscalYear === 2570],
+      ["fiscalYear=2570&status=behind", (f) => f.fiscalYear === 2570 && f.scheduleStatus === "behind"],
+      ["fiscalYear=2570&reportedThisMonth=false", (f) => f.fiscalYear === 2570 && !f.reportedThisMonth],
+      ["fiscalYear=2570&reportedThisMonth=true", (f) => f.fiscalYear === 2570 && f.reportedThisMonth],
+      [
+        "fiscalYear=2570&unit=50450000&status=on_track&reportedThisMonth=true",
+        (f) =>
+          f.fiscalYear === 2570 && f.unitId === district.id && f.scheduleStatus === "on_track" && f.reportedThisMonth,
+      ],
+      ["unit=50450000", (f) => f.unitId === district.id],
+    ];
+    for (const [query, match] of filters) {
+      const page = await inject("GET", `/api/v1/projects?${query}`);
+      expect(page.json<{ total: number }>().total, query).toBe([...expected.projects.values()].filter(match).length);
+    }
+
     const list = await inject("GET", "/api/v1/projects?fiscalYear=2570&pageSize=100");
     for (const item of list.json<{ items: ProjectSummary[] }>().items) {
       const id = (await ctx.db.prisma.project.findUniqueOrThrow({ where: { code: item.code } })).id;
