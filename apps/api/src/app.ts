@@ -3,9 +3,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Database } from "./db/database";
 import type { Env } from "./env";
 import auth from "./plugins/app/auth";
-import db from "./plugins/app/db";
 import cacheHeaders from "./plugins/app/cache-headers";
+import db from "./plugins/app/db";
 import figuresCalendar from "./plugins/app/figures-calendar";
+import readRouting from "./plugins/app/read-routing";
 import repositories from "./plugins/app/repositories";
 import errorHandler from "./plugins/external/error-handler";
 import openapi from "./plugins/external/openapi";
@@ -40,6 +41,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   await app.register(openapi);
   await app.register(db, { db: database, env });
   await app.register(auth, { env });
+  await app.register(readRouting, { env });
   await app.register(repositories);
   await app.register(figuresCalendar);
   await app.register(cacheHeaders);

@@ -9,51 +9,73 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 /** An empty variable counts as unset (`DATABASE_URL= pnpm start`). */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
-const envSchema = z.object({
-  HOST: z.string().default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** PostgreSQL server; when unset the embedded PGlite database under DATA_DIR is used. */
-  DATABASE_URL: unsetIfEmpty(
-    z
+const postgresUrl = /^postgres(ql)?:\/\//;
+
+const envSchema = z
+  .object({
+    HOST: z.string().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /** PostgreSQL server; when unset the embedded PGlite database under DATA_DIR is used. */
+    DATABASE_URL: unsetIfEmpty(z.string().regex(postgresUrl, "must be a postgres:// or postgresql:// URL").optional()),
+    /**
+     * Streaming read replicas of DATABASE_URL (comma-separated postgres URLs) for reads that may lag a
+     * few seconds: dashboards, lists and exports. Needs DATABASE_URL (the embedded database has none).
+     */
+    DATABASE_REPLICA_URLS: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-  ),
-  DATA_DIR: z.string().default(path.join(repoRoot, "data")),
-  /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
-  APP_TODAY: unsetIfEmpty(z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional()),
-  TIME_ZONE: z.string().default("Asia/Bangkok"),
-  /** Load demo data into an empty database: default on for the embedded database, off for a server. */
-  SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
-  WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
-  /** Anonymous visitors may read projects, dashboards and KPIs, as the city publishes them. */
-  PUBLIC_READ: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((v) => v === "true"),
-  /** Origins (comma-separated) of other web apps allowed to call the API from a browser. */
-  CORS_ORIGINS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
-  /** Requests per minute per API key, or per IP without one. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-  /** Sign-in attempts per minute per IP. */
-  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  /** Mark the session cookie Secure: on by default; off only for plain-HTTP development on localhost. */
-  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
-  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (for the client IP and https). */
-  TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-});
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(postgresUrl, "each must be a postgres:// or postgresql:// URL"))),
+    DATA_DIR: z.string().default(path.join(repoRoot, "data")),
+    /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
+    APP_TODAY: unsetIfEmpty(z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional()),
+    TIME_ZONE: z.string().default("Asia/Bangkok"),
+    /** Load demo data into an empty database: default on for the embedded database, off for a server. */
+    SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+    WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
+    /** Anonymous visitors may read projects, dashboards and KPIs, as the city publishes them. */
+    PUBLIC_READ: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+    /** Origins (comma-separated) of other web apps allowed to call the API from a browser. */
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    /** Requests per minute per API key, or per IP without one. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /** Sign-in attempts per minute per IP. */
+    SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Mark the session cookie Secure: on by default; off only for plain-HTTP development on localhost. */
+    COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+    /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (for the client IP and https). */
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_REPLICA_URLS"],
+        message:
+          "read replicas need a PostgreSQL primary: set DATABASE_URL too (the embedded database is single-process and has no replicas)",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

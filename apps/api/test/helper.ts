@@ -22,7 +22,9 @@ export interface TestContext {
   db: Database;
 }
 
-async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(
+  adminUrl: string,
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `cpm_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -32,6 +34,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -44,10 +47,17 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
 /**
  * A whole app on a fresh database: PGlite in a temporary directory, or a new database on the
  * PostgreSQL server of TEST_DATABASE_URL. `demo` loads the full generated demo data; without it,
- * only the units, the strategy, the policies and the reference project.
+ * only the units, the strategy, the policies and the reference project. `replicaServers`: streaming
+ * replicas of the TEST_DATABASE_URL server, where the new database is read under the same name.
+ * `beforeReady` may add test-only routes.
  */
 export async function startTestApp(
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    replicaServers?: string[];
+    beforeReady?: (app: App) => void | Promise<void>;
+  } = {},
 ): Promise<TestContext & { close(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-test-"));
@@ -55,6 +65,9 @@ export async function startTestApp(
   const env = loadEnv({
     DATA_DIR: dataDir,
     DATABASE_URL: server?.url,
+    DATABASE_REPLICA_URLS: (options.replicaServers ?? [])
+      .map((replica) => Object.assign(new URL(replica), { pathname: `/${server?.name}` }).toString())
+      .join(","),
     APP_TODAY: TEST_TODAY,
     LOG_LEVEL: "silent",
     // the suites send thousands of requests from one address; the limits have their own test
@@ -62,8 +75,12 @@ export async function startTestApp(
     SIGN_IN_PER_MINUTE: "1000",
     ...options.env,
   });
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  await applyMigrations(db.prisma);
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    replicaUrls: env.DATABASE_REPLICA_URLS,
+  });
+  await applyMigrations(db);
   if (options.demo) {
     await seedDemoData(db.prisma, TEST_TODAY);
   } else {
@@ -79,6 +96,7 @@ export async function startTestApp(
   }
   await db.prisma.$executeRawUnsafe("ANALYZE");
   const app = await buildApp({ env, db, logger: false });
+  await options.beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -93,7 +111,7 @@ export async function startTestApp(
 }
 
 /** Start one app for the test file; the returned object is filled before the first test runs. */
-export function useTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): TestContext {
+export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): TestContext {
   const context = {} as TestContext;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {

@@ -2,9 +2,15 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../env";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Database, SqlSession } from "./database";
 
-const MIGRATIONS_DIR = path.join(repoRoot, "prisma/migrations");
+export const MIGRATIONS_DIR = path.join(repoRoot, "prisma/migrations");
+
+/**
+ * The advisory lock every process takes to migrate: the one `prisma migrate deploy` takes too,
+ * so neither another app process nor the Prisma CLI applies a migration at the same time.
+ */
+export const MIGRATION_LOCK_KEY = 72707369;
 
 // Prisma's own bookkeeping table, so that `prisma migrate status` agrees with what ran here.
 const CREATE_MIGRATIONS_TABLE = `
@@ -19,45 +25,66 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-/** Split a migration file into statements (Prisma's files hold plain DDL; no functions or $$ bodies). */
-function statementsOf(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
-    .filter((statement) => statement.length > 0);
-}
-
-/** Apply pending migrations in order, each in its own transaction, through the app's connection. */
-export async function applyMigrations(prisma: PrismaClient): Promise<string[]> {
-  await prisma.$executeRawUnsafe(CREATE_MIGRATIONS_TABLE);
-  const applied = await prisma.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
-  );
-  const done = new Map(applied.map((row) => [row.migration_name, row.checksum]));
-  const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+/**
+ * Apply pending migrations in order. Several processes may start at once on one database: they
+ * queue on an advisory lock, and each then reads what is applied and applies only what is left.
+ * Each migration file runs whole (one script, so DO $$ … $$ bodies and functions work), in one
+ * transaction with its `_prisma_migrations` row: it is applied completely and recorded, or not at all.
+ */
+export async function applyMigrations(
+  db: Pick<Database, "withSqlSession">,
+  migrationsDir: string = MIGRATIONS_DIR,
+): Promise<string[]> {
+  const names = readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+  return db.withSqlSession(async (session) => {
+    // waits while another process migrates; released with the session even if this process dies
+    await session.exec(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    const unlock = () => session.exec(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    let ran: string[];
+    try {
+      ran = await applyPending(session, migrationsDir, names);
+    } catch (error) {
+      await unlock().catch(() => {}); // the session is closed after a failure anyway
+      throw error;
+    }
+    await unlock();
+    return ran;
+  });
+}
+
+async function applyPending(session: SqlSession, migrationsDir: string, names: string[]): Promise<string[]> {
+  await session.exec(CREATE_MIGRATIONS_TABLE);
+  const applied = await session.query<{ migration_name: string; checksum: string }>(
+    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+  );
+  const done = new Map(applied.map((row) => [row.migration_name, row.checksum]));
   const ran: string[] = [];
   for (const name of names) {
-    const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+    const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     const previous = done.get(name);
     if (previous !== undefined) {
       if (previous !== checksum) throw new Error(`Migration ${name} was edited after it was applied`);
       continue;
     }
-    const statements = statementsOf(sql);
-    await prisma.$transaction(async (tx) => {
-      for (const statement of statements) await tx.$executeRawUnsafe(statement);
-      await tx.$executeRawUnsafe(
+    await session.exec("BEGIN");
+    try {
+      await session.exec(sql);
+      await session.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES ($1, $2, now(), $3, now(), 1)`,
-        randomUUID(),
-        checksum,
-        name,
+        [randomUUID(), checksum, name],
       );
-    });
+      await session.exec("COMMIT");
+    } catch (error) {
+      await session.exec("ROLLBACK").catch(() => {});
+      throw new Error(`Migration ${name} failed, nothing of it was applied: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     ran.push(name);
   }
   return ran;

@@ -14,9 +14,13 @@ export interface StartedDatabase {
  * asked: by default on the embedded database only (SEED_DEMO=auto), on a server only with SEED_DEMO=true.
  */
 export async function startDatabase(env: Env, today: string): Promise<StartedDatabase> {
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    replicaUrls: env.DATABASE_REPLICA_URLS,
+  });
   try {
-    const migrated = await applyMigrations(db.prisma);
+    const migrated = await applyMigrations(db);
     const wantSeed = env.SEED_DEMO === "true" || (env.SEED_DEMO === "auto" && db.kind === "pglite");
     const empty = wantSeed && (await db.prisma.orgUnit.count()) === 0;
     const seeded = empty ? await seedDemoData(db.prisma, today) : null;
