@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # The whole test suite: domain rules, the API on the embedded database and on the PostgreSQL
-# server at 127.0.0.1:5432, then the web app in Debian's Chromium.
+# server at 127.0.0.1:5432, the API's reads from a throwaway streaming replica, then the web app
+# in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh
 echo "node $(node -v), pnpm $(pnpm -v)"
 
-echo "== 0/4 lint: Biome and TypeScript"
+echo "== 0/5 lint: Biome and TypeScript"
 pnpm lint
 
-echo "== 1/4 unit tests: packages/schema (domain rules and schemas), apps/web (date parsing)"
+echo "== 1/5 unit tests: packages/schema (domain rules and schemas), apps/web (date parsing)"
 pnpm --filter @cpm/schema test
 pnpm --filter @cpm/web test
 
-echo "== 2/4 API tests on PGlite (embedded)"
+echo "== 2/5 API tests on PGlite (embedded)"
 TEST_DATABASE_URL= pnpm --filter @cpm/api test
 
-echo "== 3/4 API tests on the PostgreSQL server"
+echo "== 3/5 API tests on the PostgreSQL server"
 bash scripts/with-test-postgres.sh pnpm --filter @cpm/api test
 
-echo "== 4/4 browser tests (Playwright + Debian's Chromium)"
+echo "== 4/5 API reads from a streaming replica (a throwaway PostgreSQL primary and replica)"
+pnpm test:replica
+
+echo "== 5/5 browser tests (Playwright + Debian's Chromium)"
 pnpm test:e2e
 echo "all test suites passed"
