@@ -1,7 +1,7 @@
 import type { Dashboard, DashboardFigures } from "@cpm/schema";
 import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter, round2 } from "@cpm/schema/rules";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { keptSourceFor } from "../figures";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { notFound } from "../lib/problems";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 
@@ -119,7 +119,7 @@ async function keptFigures(
  * Figures for a unit and each of its child units (each with its whole subtree), computed in SQL.
  * The period is the fiscal year or one quarter; the figures are as of its end (or today, if sooner).
  */
-export function dashboardRepository(prisma: PrismaClient) {
+export function dashboardRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
   return {
     async forUnit(
       unitCode: string,
@@ -128,7 +128,9 @@ export function dashboardRepository(prisma: PrismaClient) {
       today: IsoDate,
       asOfParam?: IsoDate,
     ): Promise<Dashboard> {
-      const unit = await prisma.orgUnit.findUnique({ where: { code: unitCode }, include: { children: true } });
+      // a dashboard may lag a replica's second behind the primary
+      const db = laggingReads();
+      const unit = await db.orgUnit.findUnique({ where: { code: unitCode }, include: { children: true } });
       if (!unit) throw notFound("unit", unitCode, "หน่วยงาน");
       const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
       const asOf = asOfParam ?? (today < period.end ? today : period.end);
@@ -143,13 +145,13 @@ export function dashboardRepository(prisma: PrismaClient) {
         grouped AS (
           SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
         )`;
-      const source = await keptSourceFor(prisma, asOf, today);
+      const source = await keptSourceFor(db, asOf, today);
       const figures =
         source === "live"
-          ? await liveFigures(prisma, unitCode, groups, fiscalYear, asOf)
-          : await keptFigures(prisma, unitCode, groups, fiscalYear, source === "month" ? asOf : null);
+          ? await liveFigures(db, unitCode, groups, fiscalYear, asOf)
+          : await keptFigures(db, unitCode, groups, fiscalYear, source === "month" ? asOf : null);
       const achieved = quarter ? Prisma.raw(`achieved_q${quarter}`) : Prisma.raw("achieved");
-      const kpis = await prisma.$queryRaw<IndicatorRow[]>`
+      const kpis = await db.$queryRaw<IndicatorRow[]>`
         WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}
         SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
         FROM unit_indicator_figures k

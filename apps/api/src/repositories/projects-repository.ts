@@ -124,7 +124,7 @@ async function nextSerial(tx: Tx, unitId: number): Promise<number> {
   return (max._max.serial ?? 0) + 1;
 }
 
-export function projectsRepository(prisma: PrismaClient) {
+export function projectsRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
   async function get(code: string, asOf: IsoDate, client: Tx | PrismaClient = prisma): Promise<ProjectDetail> {
     const project = await client.project.findFirst({
       where: { code, deletedAt: null },
@@ -143,6 +143,8 @@ export function projectsRepository(prisma: PrismaClient) {
       detailValidator(prisma, code, asOf, reader),
 
     async list(query: ProjectListQuery, asOf: IsoDate, today: IsoDate) {
+      // a list may lag a replica's second behind the primary
+      const db = laggingReads();
       const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
       if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
       if (query.unit) where.push(Prisma.sql`p.unit_id IN (SELECT id FROM subtree)`);
@@ -154,7 +156,7 @@ export function projectsRepository(prisma: PrismaClient) {
       const direction = query.order === "desc" ? "DESC" : "ASC";
       const orderBy = Prisma.raw(SORT_SQL[query.sort].replaceAll("%s", direction));
       // today's figures are kept per project; another day's are computed for every project of the year
-      const kept = (await keptSourceFor(prisma, asOf, today)) === "current";
+      const kept = (await keptSourceFor(db, asOf, today)) === "current";
       const metrics = kept ? Prisma.sql`project_figures` : Prisma.sql`metrics`;
       const ctes = [
         ...(query.unit ? [unitSubtreeCte(query.unit)] : []),
@@ -163,7 +165,7 @@ export function projectsRepository(prisma: PrismaClient) {
       const withCtes = ctes.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.empty;
       // the number of matches: summed from the units' kept rows when no text search narrows them
       const keptTotal = kept && !q;
-      const rows = await prisma.$queryRaw<SummaryRow[]>`
+      const rows = await db.$queryRaw<SummaryRow[]>`
         ${withCtes}
         SELECT p.code, p.name, u.code AS unit_code, u.name AS unit_name, p.fiscal_year, p.responsible_officer,
           p.budget_allocated, p.budget_spent, m.progress, m.last_report_date, m.planned, m.schedule_status,
@@ -176,9 +178,9 @@ export function projectsRepository(prisma: PrismaClient) {
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
       let total = Number(rows[0]?.total ?? 0);
       if (keptTotal) {
-        total = await keptCount(prisma, query);
+        total = await keptCount(db, query);
       } else if (rows.length === 0 && query.page > 1) {
-        const counted = await prisma.$queryRaw<{ total: bigint }[]>`
+        const counted = await db.$queryRaw<{ total: bigint }[]>`
           ${withCtes}
           SELECT COUNT(*) AS total FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;
         total = Number(counted[0]?.total ?? 0);

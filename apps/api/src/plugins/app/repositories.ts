@@ -27,12 +27,13 @@ declare module "fastify" {
 export default fp(
   async (app: FastifyInstance) => {
     const prisma = app.db.prisma;
+    const laggingReads = () => app.db.laggingReads();
     app.decorate("repos", {
       units: unitsRepository(prisma),
-      projects: projectsRepository(prisma),
+      projects: projectsRepository(prisma, laggingReads),
       activity: projectActivityRepository(prisma),
       indicators: indicatorsRepository(prisma),
-      dashboard: dashboardRepository(prisma),
+      dashboard: dashboardRepository(prisma, laggingReads),
       users: usersRepository(prisma),
     });
   },
