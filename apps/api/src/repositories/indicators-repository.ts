@@ -1,7 +1,7 @@
 import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterInput } from "@cpm/schema";
 import type { Quarter } from "@cpm/schema/rules";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { keepIndicatorFiguresAfterWrite } from "../figures";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, unitIdOf } from "./lookups";

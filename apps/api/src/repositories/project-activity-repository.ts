@@ -7,10 +7,10 @@ import type {
   ReportPatch,
 } from "@cpm/schema";
 import type { IsoDate, Quarter } from "@cpm/schema/rules";
+import { keepFiguresAfterWrite } from "../figures";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
 import { invalid, notFound } from "../lib/problems";
-import { keepFiguresAfterWrite } from "../figures";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";

@@ -143,7 +143,9 @@ const byKey = (rows: UnitSums[]) => new Map(rows.map((r) => [r.key, r]));
 /** Everything kept, read back: project rows, today's unit sums, and each frozen month end's. */
 export async function readKept(prisma: PrismaClient) {
   const projects = await prisma.projectFigures.findMany();
-  const current = await prisma.$queryRawUnsafe<SumRow[]>(`SELECT unit_id, fiscal_year, ${SUM_COLUMNS} FROM unit_figures`);
+  const current = await prisma.$queryRawUnsafe<SumRow[]>(
+    `SELECT unit_id, fiscal_year, ${SUM_COLUMNS} FROM unit_figures`,
+  );
   const months = await prisma.$queryRawUnsafe<(SumRow & { month_end: Date })[]>(
     `SELECT month_end, unit_id, fiscal_year, ${SUM_COLUMNS} FROM unit_month_figures`,
   );
