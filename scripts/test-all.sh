@@ -20,6 +20,9 @@ TEST_DATABASE_URL= pnpm --filter @cpm/api test
 echo "== 3/5 API tests on the PostgreSQL server"
 bash scripts/with-test-postgres.sh pnpm --filter @cpm/api test
 
+echo "== 3b/5 bench smoke: our server and the hand-written SQL baseline answer alike, without errors (demo data, 1 s each)"
+bash scripts/with-test-postgres.sh pnpm bench --smoke
+
 echo "== 4/5 API reads from a streaming replica (a throwaway PostgreSQL primary and replica)"
 pnpm test:replica
 
