@@ -16,9 +16,6 @@ export interface DetailValidator {
   etag: string;
 }
 
-/** Many cached details, each about 20 KB: bounded by memory, not by count. */
-const cache = new LRUCache<string, ProjectDetail>({ maxSize: 64 * 1024 * 1024, sizeCalculation: () => 20_000 });
-
 export async function detailValidator(
   prisma: PrismaClient,
   code: string,
@@ -38,8 +35,14 @@ export async function detailValidator(
   return { version: row.version, etag: `"${row.version}.${fingerprint}"` };
 }
 
-export const cachedDetail = (code: string, etag: string): ProjectDetail | undefined => cache.get(`${code} ${etag}`);
-
-export function cacheDetail(code: string, etag: string, detail: ProjectDetail): void {
-  cache.set(`${code} ${etag}`, detail);
+/** Details already computed, by code and ETag: one cache per database (a process may open several, as tests do). */
+export function detailCache() {
+  // each detail is about 20 KB: bounded by memory, not by count
+  const cache = new LRUCache<string, ProjectDetail>({ maxSize: 64 * 1024 * 1024, sizeCalculation: () => 20_000 });
+  return {
+    get: (code: string, etag: string): ProjectDetail | undefined => cache.get(`${code} ${etag}`),
+    set: (code: string, etag: string, detail: ProjectDetail): void => {
+      cache.set(`${code} ${etag}`, detail);
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
-import { detailValidator } from "./project-read-cache";
+import { detailCache, detailValidator } from "./project-read-cache";
 
 /** The stored fields of a project as the history shows them. */
 const auditedFields = (p: ProjectDetail) => ({
@@ -141,6 +141,9 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
     /** The detail's version and ETag for this day and reader, without reading the detail. */
     validator: (code: string, asOf: IsoDate, reader: "public" | "private") =>
       detailValidator(prisma, code, asOf, reader),
+
+    /** Details already served, by code and ETag (see project-read-cache.ts). */
+    cache: detailCache(),
 
     async list(query: ProjectListQuery, asOf: IsoDate, today: IsoDate) {
       // a list may lag a replica's second behind the primary

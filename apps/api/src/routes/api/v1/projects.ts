@@ -18,7 +18,6 @@ import { forReader } from "../../../lib/privacy";
 import { notFound } from "../../../lib/problems";
 import { etagOf, expectedVersion, notModified } from "../../../lib/versions";
 import type { Access } from "../../../plugins/app/auth";
-import { cacheDetail, cachedDetail } from "../../../repositories/project-read-cache";
 
 const tags = ["projects"];
 export const projectParams = z.strictObject({ code: projectCode });
@@ -99,12 +98,12 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (notModified(request.headers["if-none-match"], validator.etag)) {
         return reply.header("etag", validator.etag).status(304).send(null);
       }
-      const cached = cachedDetail(code, validator.etag);
+      const cached = app.repos.projects.cache.get(code, validator.etag);
       if (cached) return reply.header("etag", validator.etag).send(cached);
       const project = forReader(request.actor, await app.repos.projects.get(code, asOf));
       // written meanwhile: serve what was read, under its own version, and cache nothing
       if (project.version !== validator.version) return reply.header("etag", etagOf(project.version)).send(project);
-      cacheDetail(code, validator.etag, project);
+      app.repos.projects.cache.set(code, validator.etag, project);
       return reply.header("etag", validator.etag).send(project);
     },
   );
