@@ -1,5 +1,5 @@
 import type { IsoDate } from "@cpm/schema/rules";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { type MetricsScope, projectMetricsCte, type UnitYear } from "../sql/project-metrics";
 
 type Tx = Prisma.TransactionClient;
