@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   closedMonthEnds,
-  monthEndsOf,
   fiscalQuarterOf,
   fiscalQuarterSpan,
   fiscalYearOf,
   fiscalYearSpan,
+  monthEndsOf,
   monthSpan,
   toBuddhistYear,
   toCommonYear,
