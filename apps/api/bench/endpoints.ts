@@ -163,6 +163,22 @@ export async function projectVersions(ours: string, fiscalYear: number, unitCode
   return versions;
 }
 
+/**
+ * The versions once they stop changing: the end of a load run aborts its requests, but the server
+ * still completes the writes it has started, and a request may have been prepared (its version
+ * counted) and never sent. Each run of report creation starts from these.
+ */
+export async function settledVersions(ours: string, fiscalYear: number, unitCodes: string[]) {
+  let previous = await projectVersions(ours, fiscalYear, unitCodes);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const current = await projectVersions(ours, fiscalYear, unitCodes);
+    if (isDeepStrictEqual(current, previous)) return current;
+    previous = current;
+  }
+  return previous;
+}
+
 export interface ReportWrites {
   /** The body of the n-th report. */
   body(n: number): Record<string, unknown>;
@@ -224,10 +240,17 @@ export function reportWrites(codes: string[], today: string): ReportWrites {
 export function loadTarget(
   endpoint: Endpoint,
   url: string,
-  writes: { reports: ReportWrites; auth: Record<string, string>; versions: Map<string, number> | null },
+  writes: {
+    reports: ReportWrites;
+    auth: Record<string, string>;
+    versions: Map<string, number> | null;
+    /** Before each run (warm-up, measurement): bring `versions` up to date. */
+    prepare?: () => Promise<void>;
+  },
 ): LoadTarget {
   if (endpoint.method === "GET") return { url, method: "GET", path: endpoint.path };
-  return { url, method: "POST", path: "/", requests: writes.reports.requests(writes.auth, writes.versions) };
+  const requests = writes.reports.requests(writes.auth, writes.versions);
+  return { url, method: "POST", path: "/", requests, prepare: writes.prepare };
 }
 
 /** Post one identical report through ours and the baseline (to the same project) and compare the answers. */

@@ -12,6 +12,8 @@ export interface LoadTarget {
   path: string;
   /** For requests that differ from one to the next (report creation). */
   requests?: LoadRequest[];
+  /** Run before the warm-up and before the measurement, outside the measured time. */
+  prepare?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -81,6 +83,8 @@ export async function measure(
   target: LoadTarget,
   options: { duration: number; warmup: number; connections: number },
 ): Promise<LoadResult> {
+  await target.prepare?.();
   await run(target, options.warmup, options.connections);
+  await target.prepare?.();
   return run(target, options.duration, options.connections);
 }

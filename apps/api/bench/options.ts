@@ -26,17 +26,27 @@ export interface Options {
   adminUrl: string;
   /** Only these endpoints (keys as printed), for investigating one. */
   only: string[] | undefined;
+  /** Our server's LOG_LEVEL (silent by default); its last lines are printed at the end. */
+  serverLogLevel: string;
 }
 
-export const USAGE = `Usage: pnpm bench [--preset demo|city|nation] [--duration 10] [--warmup 1] [--connections 16]
-                  [--pglite] [--reuse <database name | data dir>] [--today YYYY-MM-DD]
-                  [--smoke] [--strict] [--only detail,list,…] [--admin-url postgres://…]
-  --admin-url  a superuser connection (default: $BENCH_ADMIN_URL, $TEST_DATABASE_URL or
-               postgres://postgres@127.0.0.1:5432/postgres)
-  --smoke   a quick check for the test suite: 1 s measurements after 0.5 s warm-ups; exits non-zero
-            on any failed request or any response that differs from the baseline's (--strict does
-            that with any other settings)
-  --reuse   keep the generated database (created and generated if missing) for the next runs`;
+export const USAGE = `Usage: pnpm bench [options]   (from the repository root or apps/api)
+
+  --preset demo|city|nation   the generated data (default demo)
+  --duration 10               seconds of each measurement (default 10; 1 with --smoke)
+  --warmup 1                  seconds of the warm-up before each measurement (default 1; 0.5 with --smoke)
+  --connections 16            concurrent connections of the load generator
+  --pglite                    the embedded database in a temporary DATA_DIR instead of the PostgreSQL server
+  --reuse <name>              keep the database <name> (with --pglite: a data directory) for later runs:
+                              created and generated when missing, never dropped
+  --today YYYY-MM-DD          the pinned "today" (APP_TODAY) of the generator and both servers (default 2026-11-25)
+  --only detail,list,…        only these endpoints
+  --smoke                     a quick check for the test suite (1 s each); exits non-zero on any failed
+                              request or any answer that differs from the baseline's
+  --strict                    exit non-zero on those problems with any other settings
+  --server-log error          our server's LOG_LEVEL (default silent); its last lines are printed at the end
+  --admin-url postgres://…    a superuser connection to create and drop the bench's database (default
+                              $BENCH_ADMIN_URL, $TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
 
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -67,6 +77,7 @@ export function parseOptions(argv: string[]): Options {
       strict: { type: "boolean", default: false },
       only: { type: "string" },
       "admin-url": { type: "string" },
+      "server-log": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -96,6 +107,7 @@ export function parseOptions(argv: string[]): Options {
       process.env.BENCH_ADMIN_URL ??
       process.env.TEST_DATABASE_URL ??
       "postgres://postgres@127.0.0.1:5432/postgres",
+    serverLogLevel: values["server-log"] ?? "silent",
     only: values.only === undefined ? undefined : checkKeys(values.only.split(",").map((key) => key.trim())),
   };
 }

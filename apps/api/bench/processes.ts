@@ -13,6 +13,8 @@ export interface Server {
   name: string;
   url: string;
   pid: number;
+  /** The last lines it wrote (stdout and stderr). */
+  output(): string[];
   /** SIGTERM, then SIGKILL after a few seconds; resolves once the process has exited. */
   stop(): Promise<void>;
 }
@@ -56,7 +58,7 @@ export async function startServer(
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString().split("\n"));
-    output.splice(0, Math.max(0, output.length - 40));
+    output.splice(0, Math.max(0, output.length - 60));
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -65,6 +67,7 @@ export async function startServer(
     name,
     url,
     pid: child.pid ?? -1,
+    output: () => output.filter((line) => line.trim() !== ""),
     async stop() {
       if (exited(child)) return;
       child.kill("SIGTERM");

@@ -16,8 +16,8 @@ import {
   createWriteKey,
   endpointsFor,
   loadTarget,
-  projectVersions,
   reportWrites,
+  settledVersions,
 } from "./endpoints";
 import { measure } from "./load";
 import { parseOptions } from "./options";
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     startServer(
       "our server",
       ["--import", "./src/runtime/require-node.mjs", "--import", "tsx", "src/server.ts"],
-      database.serverEnv,
+      { ...database.serverEnv, LOG_LEVEL: options.serverLogLevel },
       "/api/v1/fiscal-years",
     ),
     startServer("the baseline", ["--import", "tsx", "bench/baseline-server.ts"], database.baselineEnv, "/health"),
@@ -101,10 +101,15 @@ async function main(): Promise<number> {
   const endpoints = endpointsFor(fixture).filter((e) => !options.only || options.only.includes(e.key));
   const reports = reportWrites(fixture.writeCodes, options.today);
   let auth: Record<string, string> = {};
-  let versions = new Map<string, number>();
+  const versions = new Map<string, number>();
+  const syncVersions = async () => {
+    const settled = await settledVersions(ours.url, fixture.fiscalYear, fixture.writeUnits);
+    versions.clear();
+    for (const [code, version] of settled) versions.set(code, version);
+  };
   if (endpoints.some((e) => e.method === "POST")) {
     auth = { authorization: `Bearer ${await createWriteKey(ours.url, fixture.writeUnits)}` };
-    versions = await projectVersions(ours.url, fixture.fiscalYear, fixture.writeUnits);
+    await syncVersions();
     step(`report creation cycles over ${fixture.writeCodes.length} projects of ${fixture.writeUnits.length} unit(s)`);
   }
 
@@ -134,7 +139,8 @@ async function main(): Promise<number> {
 
   const results: EndpointResult[] = [];
   for (const endpoint of endpoints) {
-    const oursResult = await measure(loadTarget(endpoint, ours.url, { reports, auth, versions }), options);
+    const oursTarget = loadTarget(endpoint, ours.url, { reports, auth, versions, prepare: syncVersions });
+    const oursResult = await measure(oursTarget, options);
     const baselineResult = await measure(
       loadTarget(endpoint, baseline.url, { reports, auth: {}, versions: null }),
       options,
@@ -174,6 +180,10 @@ async function main(): Promise<number> {
     }
     return found;
   });
+  if (options.serverLogLevel !== "silent") {
+    console.log(`\nOur server's last log lines (LOG_LEVEL=${options.serverLogLevel}):`);
+    for (const line of ours.output()) console.log(`  ${line}`);
+  }
   for (const problem of problems) console.log(`${options.strict ? "FAIL" : "WARNING"}: ${problem}`);
   step(`done${problems.length ? ` with ${problems.length} problem(s)` : ""}`);
   return options.strict && problems.length > 0 ? 1 : 0;
