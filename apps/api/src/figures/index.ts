@@ -1,4 +1,4 @@
-import { type IsoDate, monthEndsOf } from "@cpm/schema/rules";
+import { type IsoDate, monthEndsOf, monthSpan } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { UnitYear } from "../sql/project-metrics";
 import { frozenMonthEnds, turnCalendar } from "./calendar";
@@ -12,6 +12,8 @@ type Tx = Prisma.TransactionClient;
 /** What a write touched, for keeping the figures that depend on it. */
 export interface ProjectChange {
   projectIds: number[];
+  /** The units' years the projects count in, when the write cannot move them (saves a look-up). */
+  unitYears?: UnitYear[];
   /**
    * The earliest day whose figures the write can change: a report's date (old and new). Without
    * it (plan, budget, unit, deletion), every day of the fiscal year.
@@ -25,9 +27,11 @@ export interface ProjectChange {
  * from the change's first day on.
  */
 export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today: IsoDate): Promise<void> {
-  const unitYears = await unitYearsOf(tx, change.projectIds);
+  const unitYears = change.unitYears ?? (await unitYearsOf(tx, change.projectIds));
   await keepProjectFigures(tx, { projectIds: change.projectIds }, today);
   await keepUnitFigures(tx, unitYears, today);
+  // a change from this month on cannot reach a closed month
+  if (change.from !== undefined && change.from >= monthSpan(today).start) return;
   const frozen = [...(await frozenMonthEnds(tx))].sort();
   for (const fiscalYear of new Set(unitYears.map((u) => u.fiscalYear))) {
     const ofYear = new Set(monthEndsOf(fiscalYear));

@@ -1,5 +1,5 @@
 import type { IsoDate } from "@cpm/schema/rules";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { type MetricsScope, projectMetricsCte, type UnitYear } from "../sql/project-metrics";
 
 type Tx = Prisma.TransactionClient;
@@ -19,8 +19,14 @@ export async function unitYearsOf(tx: Tx, projectIds: number[]): Promise<UnitYea
  * the result; a deleted project loses its row. One statement each, whatever the number of projects.
  */
 export async function keepProjectFigures(tx: Tx, scope: MetricsScope, today: IsoDate): Promise<void> {
+  const ofScope = scope.projectIds ? Prisma.sql`f.project_id = ANY(${scope.projectIds}::int[])` : Prisma.sql`TRUE`;
+  // one statement: deleted projects lose their row, live ones get theirs (disjoint rows, one snapshot)
   await tx.$executeRaw`
-    WITH RECURSIVE ${projectMetricsCte(today, scope)}
+    WITH RECURSIVE ${projectMetricsCte(today, scope)},
+    gone AS (
+      DELETE FROM project_figures f USING project p
+      WHERE ${ofScope} AND p.id = f.project_id AND p.deleted_at IS NOT NULL
+    )
     INSERT INTO project_figures AS f (project_id, unit_id, fiscal_year, progress, last_report_date, planned,
       schedule_status, reported_this_month, as_of)
     SELECT p.id, p.unit_id, p.fiscal_year, m.progress, m.last_report_date, m.planned, m.schedule_status,
@@ -35,12 +41,4 @@ export async function keepProjectFigures(tx: Tx, scope: MetricsScope, today: Iso
       f.reported_this_month, f.as_of) IS DISTINCT FROM (EXCLUDED.unit_id, EXCLUDED.fiscal_year, EXCLUDED.progress,
       EXCLUDED.last_report_date, EXCLUDED.planned, EXCLUDED.schedule_status, EXCLUDED.reported_this_month,
       EXCLUDED.as_of)`;
-  if (scope.projectIds) {
-    await tx.$executeRaw`
-      DELETE FROM project_figures f USING project p
-      WHERE f.project_id = ANY(${scope.projectIds}::int[]) AND p.id = f.project_id AND p.deleted_at IS NOT NULL`;
-  } else {
-    await tx.$executeRaw`
-      DELETE FROM project_figures f USING project p WHERE p.id = f.project_id AND p.deleted_at IS NOT NULL`;
-  }
 }

@@ -41,17 +41,19 @@ function unitYearFilter(column: string, unitYears: UnitYear[] | "all"): Prisma.S
 /** Sum the kept per-project figures of some units' fiscal years into unit_figures (rows of units left with none go). */
 export async function keepUnitFigures(tx: Tx, unitYears: UnitYear[] | "all", today: IsoDate): Promise<void> {
   if (unitYears !== "all" && unitYears.length === 0) return;
+  // one statement: units' years left without projects lose their row, the others get theirs
   await tx.$executeRaw`
+    WITH gone AS (
+      DELETE FROM unit_figures u
+      WHERE ${unitYearFilter("u", unitYears)}
+        AND NOT EXISTS (SELECT 1 FROM project_figures f WHERE f.unit_id = u.unit_id AND f.fiscal_year = u.fiscal_year)
+    )
     INSERT INTO unit_figures (unit_id, fiscal_year, as_of, ${SUM_COLUMNS})
     SELECT f.unit_id, f.fiscal_year, ${today}::date, ${SUMS}
     FROM project_figures f JOIN project p ON p.id = f.project_id
     WHERE ${unitYearFilter("f", unitYears)}
     GROUP BY f.unit_id, f.fiscal_year
     ON CONFLICT (unit_id, fiscal_year) DO UPDATE SET as_of = EXCLUDED.as_of, ${UPDATE_SUMS}`;
-  await tx.$executeRaw`
-    DELETE FROM unit_figures u
-    WHERE ${unitYearFilter("u", unitYears)}
-      AND NOT EXISTS (SELECT 1 FROM project_figures f WHERE f.unit_id = u.unit_id AND f.fiscal_year = u.fiscal_year)`;
 }
 
 /**

@@ -57,7 +57,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
             completion: step.completion,
           })),
         });
-        await keepFiguresAfterWrite(tx, { projectIds: [project.id] }, today);
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project] }, today);
         const after = await tx.planStep.findMany({ where: { projectId: project.id }, orderBy: { order: "asc" } });
         const steps = (rows: typeof after) => rows.map(toPlanStep).map(({ id: _id, ...step }) => step);
         await recordAudit(tx, change, {
@@ -84,7 +84,11 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const row = await tx.progressReport.create({
           data: { ...input, projectId: project.id, reportDate: toDbDate(input.reportDate) },
         });
-        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from: input.reportDate }, today);
+        await keepFiguresAfterWrite(
+          tx,
+          { projectIds: [project.id], unitYears: [project], from: input.reportDate },
+          today,
+        );
         const report = (await findReport(tx, project.id, row.id)) as ProgressReport;
         await recordAudit(tx, change, {
           action: "report.create",
@@ -117,7 +121,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
         const from = after.reportDate < before.reportDate ? after.reportDate : before.reportDate;
-        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from }, today);
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project], from }, today);
         await recordAudit(tx, change, {
           action: "report.update",
           entityType: "report",
@@ -145,7 +149,11 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { deletedAt: new Date() },
         });
         if (result.count === 0 || !before) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
-        await keepFiguresAfterWrite(tx, { projectIds: [project.id], from: before.reportDate }, today);
+        await keepFiguresAfterWrite(
+          tx,
+          { projectIds: [project.id], unitYears: [project], from: before.reportDate },
+          today,
+        );
         await recordAudit(tx, change, {
           action: "report.delete",
           entityType: "report",

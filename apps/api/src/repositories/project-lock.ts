@@ -17,11 +17,17 @@ export async function lockProjectForWrite(
   code: string,
   expectedVersion: number | undefined,
 ): Promise<LockedProject> {
+  // one round trip on the way that counts: check the version and bump it (the row stays locked)
   const rows = await tx.$queryRaw<{ id: number; unit_id: number; fiscal_year: number; version: number }[]>`
-    SELECT id, unit_id, fiscal_year, version FROM project WHERE code = ${code} AND deleted_at IS NULL FOR UPDATE`;
+    UPDATE project SET version = version + 1, updated_at = now()
+    WHERE code = ${code} AND deleted_at IS NULL AND (${expectedVersion ?? null}::int IS NULL OR version = ${expectedVersion ?? null}::int)
+    RETURNING id, unit_id, fiscal_year, version`;
   const row = rows[0];
-  if (!row) throw notFound("project", code, "โครงการ");
-  if (expectedVersion !== undefined && row.version !== expectedVersion) throw preconditionFailed(row.version);
-  await tx.project.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
-  return { id: row.id, unitId: row.unit_id, fiscalYear: row.fiscal_year, version: row.version + 1 };
+  if (!row) {
+    const current = await tx.$queryRaw<{ version: number }[]>`
+      SELECT version FROM project WHERE code = ${code} AND deleted_at IS NULL`;
+    if (!current[0]) throw notFound("project", code, "โครงการ");
+    throw preconditionFailed(current[0].version);
+  }
+  return { id: row.id, unitId: row.unit_id, fiscalYear: row.fiscal_year, version: row.version };
 }

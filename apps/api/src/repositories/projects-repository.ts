@@ -316,7 +316,7 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
               : undefined,
           },
         });
-        await keepFiguresAfterWrite(tx, { projectIds: [locked.id] }, asOf);
+        await keepFiguresAfterWrite(tx, { projectIds: [locked.id], unitYears: [locked] }, asOf);
         const updated = await get(code, asOf, tx);
         await recordAudit(tx, change, {
           action: "project.update",
