@@ -9,7 +9,14 @@ async function main() {
   const { db, migrated, seeded } = await startDatabase(env, clock.today());
   const app = await buildApp({ env, db });
   app.log.info(
-    { database: db.kind, location: db.location, migrated, seededProjects: seeded?.projects ?? 0, today: clock.today() },
+    {
+      database: db.kind,
+      location: db.location,
+      replicas: db.replicas,
+      migrated,
+      seededProjects: seeded?.projects ?? 0,
+      today: clock.today(),
+    },
     "database ready",
   );
   let closing = false;
@@ -24,7 +31,8 @@ async function main() {
   process.on("SIGINT", () => void close("SIGINT"));
   process.on("SIGTERM", () => void close("SIGTERM"));
   const address = await app.listen({ host: env.HOST, port: env.PORT });
-  console.log(`\nCity project monitor is running (${db.kind} database at ${db.location})`);
+  const replicas = db.replicas.length ? `, reads that may lag from ${db.replicas.join(", ")}` : "";
+  console.log(`\nCity project monitor is running (${db.kind} database at ${db.location}${replicas})`);
   console.log(`  web app:  ${address}/`);
   console.log(`  project:  ${address}/projects/50450000-3247`);
   console.log(`  API docs: ${address}/api/docs\n`);
