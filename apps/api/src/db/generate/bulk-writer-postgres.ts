@@ -27,23 +27,28 @@ export async function openPostgresWriter(
   connections = 2,
 ): Promise<BulkWriter> {
   const clients: pg.Client[] = [];
-  let triggersOff = true;
+  const replicaRole: pg.Client[] = [];
   try {
     for (let i = 0; i < connections; i++) {
       const client = new pg.Client(config);
       clients.push(client);
       await client.connect();
       await client.query("SET synchronous_commit = off");
-      triggersOff &&= await client.query("SET session_replication_role = replica").then(
+      const allowed = await client.query("SET session_replication_role = replica").then(
         () => true,
         () => false,
       );
+      if (allowed) replicaRole.push(client);
+    }
+    // all sessions alike: where one may not, none skips the checks
+    if (replicaRole.length < clients.length) {
+      for (const client of replicaRole) await client.query("SET session_replication_role = DEFAULT");
     }
   } catch (error) {
     await Promise.all(clients.map((client) => client.end().catch(() => {})));
     throw error;
   }
-  if (!triggersOff) for (const client of clients) await client.query("SET session_replication_role = DEFAULT");
+  const triggersOff = replicaRole.length === clients.length;
 
   async function copyTable(client: pg.Client, table: BulkTable, rows: Row[]) {
     const columns = BULK_TABLES[table].map(quoteIdent).join(", ");
