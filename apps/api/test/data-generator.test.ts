@@ -8,6 +8,15 @@ import { type Database, openDatabase } from "../src/db/database";
 import { DatabaseNotEmptyError, generateData, type Summary } from "../src/db/generate/generate-data";
 import type { GenerateSize } from "../src/db/generate/presets";
 import { BULK_TABLE_NAMES } from "../src/db/generate/tables";
+import {
+  ACTIVITIES,
+  FIRST_STEP,
+  LAST_STEP,
+  MIDDLE_STEPS,
+  NARRATIVES,
+  NONE,
+  PROBLEMS,
+} from "../src/db/generate/vocabulary";
 import { REFERENCE_PROJECT } from "../src/db/seed/reference-project";
 import { readUnitsCsv } from "../src/db/seed/units";
 
@@ -189,7 +198,31 @@ describe("data generator, small size", () => {
       expect(project.name).not.toContain("\uFFFD");
       expect(project.nameSearch).toBe(searchText(project.name));
       expect(project.nameSortKey).toBe(thaiSortKey(project.name));
-      if (project.code !== REFERENCE_PROJECT.code) expect(project.objectives).toMatch(/^1\. เพื่อ.+\n2\. เพื่อ.+\n3\. /);
+      if (project.code === REFERENCE_PROJECT.code) continue;
+      expect(project.objectives).toMatch(/^1\. เพื่อ.+\n2\. เพื่อ.+\n3\. /);
+      // the generator's phrases come back byte for byte (some names in the legacy spelling of ำ)
+      const name = project.name.replaceAll("\u0E4D\u0E32", "\u0E33");
+      expect(
+        ACTIVITIES.some((activity) => name.startsWith(`โครงการ${activity}`)),
+        name,
+      ).toBe(true);
+    }
+    const generated = { project: { code: { not: REFERENCE_PROJECT.code } } };
+    const stepNames = new Set<string>([FIRST_STEP, ...MIDDLE_STEPS, LAST_STEP]);
+    for (const step of await target.db.prisma.planStep.findMany({ where: generated, select: { name: true } })) {
+      expect(stepNames.has(step.name), step.name).toBe(true);
+    }
+    const reports = await target.db.prisma.progressReport.findMany({
+      where: generated,
+      select: { narrative: true, problems: true },
+    });
+    const narratives = [...NARRATIVES, "ดำเนินการแล้วเสร็จ"];
+    for (const report of reports) {
+      expect(
+        narratives.some((narrative) => report.narrative.endsWith(narrative)),
+        report.narrative,
+      ).toBe(true);
+      expect([NONE, ...PROBLEMS]).toContain(report.problems);
     }
   });
 

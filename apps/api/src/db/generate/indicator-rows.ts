@@ -1,4 +1,5 @@
-import { dayNumber, fiscalQuarterSpan, fiscalYearSpan, fromDayNumber, type Quarter } from "@cpm/schema/rules";
+import { dayNumber, fiscalQuarterSpan, fiscalYearSpan, type Quarter } from "@cpm/schema/rules";
+import { dayText } from "./day-text";
 import type { Prng } from "./prng";
 import type { RowBatch } from "./tables";
 import { ACTIVITIES, AUDIENCES, COUNT_INDICATORS, LEVEL_INDICATORS, PERCENT_INDICATORS } from "./vocabulary";
@@ -91,8 +92,8 @@ export function indicatorRows(
       achieved,
       prng.chance(0.5) ? "strategic" : "routine",
       prng.chance(0.6) ? "output" : "outcome",
-      `${fromDayNumber(created)} 09:00:00+07`,
-      `${fromDayNumber(updated)} 09:00:00+07`,
+      `${dayText(created)} 09:00:00+07`,
+      `${dayText(updated)} 09:00:00+07`,
     ]);
   }
   return ids;

@@ -1,4 +1,4 @@
-import { fromDayNumber } from "@cpm/schema/rules";
+import { dayText } from "./day-text";
 import type { Prng } from "./prng";
 import type { Row } from "./tables";
 import { FIRST_STEP, LAST_STEP, MIDDLE_STEPS } from "./vocabulary";
@@ -76,7 +76,7 @@ export function plannedAt(steps: StepPlan[], day: number): number {
   return sum / 100;
 }
 
-const dateOrNull = (day: number | null) => (day === null ? null : fromDayNumber(day));
+const dateOrNull = (day: number | null) => (day === null ? null : dayText(day));
 
 /**
  * The plan_step rows for a project whose latest cumulative progress is `progress`: steps complete
@@ -107,8 +107,8 @@ export function stepRows(
       i + 1,
       step.name,
       (step.weight / 100).toFixed(2),
-      fromDayNumber(unscheduled ? first : step.start),
-      fromDayNumber(unscheduled ? first : step.end),
+      dayText(unscheduled ? first : step.start),
+      dayText(unscheduled ? first : step.end),
       dateOrNull(actualStart),
       dateOrNull(actualEnd),
       completion.toFixed(2),

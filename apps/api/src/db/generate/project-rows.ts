@@ -1,5 +1,6 @@
-import { dayNumber, fiscalYearSpan, fromDayNumber } from "@cpm/schema/rules";
+import { dayNumber, fiscalYearSpan } from "@cpm/schema/rules";
 import { nameColumns } from "../../lib/text-columns";
+import { dayText } from "./day-text";
 import { endedQuarters, indicatorRows } from "./indicator-rows";
 import type { NamePools } from "./name-pools";
 import { planSteps, stepRows } from "./plan-rows";
@@ -147,10 +148,10 @@ function projectRows(
     routine ? null : prng.pick(ctx.goalIds),
     allocated,
     spent,
-    fromDayNumber(start),
-    fromDayNumber(end),
-    `${fromDayNumber(created)} 09:00:00+07`,
-    reports.lastStamp ?? `${fromDayNumber(created)} 09:00:00+07`,
+    dayText(start),
+    dayText(end),
+    `${dayText(created)} 09:00:00+07`,
+    reports.lastStamp ?? `${dayText(created)} 09:00:00+07`,
   ]);
 
   if (!routine && ctx.policyCodes.length > 0) {
@@ -171,7 +172,7 @@ function projectRows(
         index + 1,
         value.toFixed(2),
         note,
-        `${fromDayNumber(evaluated)} 10:00:00+07`,
+        `${dayText(evaluated)} 10:00:00+07`,
       ]);
     }
   }

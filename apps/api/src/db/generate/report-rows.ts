@@ -1,4 +1,5 @@
-import { fromDayNumber, toBuddhistYear } from "@cpm/schema/rules";
+import { toBuddhistYear } from "@cpm/schema/rules";
+import { dayText, monthStartOf, nextMonthStart } from "./day-text";
 import { plannedAt, type StepPlan } from "./plan-rows";
 import type { Prng } from "./prng";
 import type { Row } from "./tables";
@@ -26,21 +27,15 @@ const PACE: Record<Behaviour, [number, number]> = {
   silent: [0, 0],
 };
 
-/** First day of the month `offset` months after the one holding `day`. */
-function monthStart(day: number, offset = 0): number {
-  const date = new Date(day * 86_400_000);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1) / 86_400_000;
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A date inside a narrative, in the mixed formats of the legacy texts: 30/11/2563 (BE) or 12/29/2020 (CE). */
 function textDate(prng: Prng, day: number): string {
-  const [y, m, d] = fromDayNumber(day).split("-").map(Number) as [number, number, number];
+  const [y, m, d] = dayText(day).split("-").map(Number) as [number, number, number];
   return prng.chance(0.7) ? `${pad(d)}/${pad(m)}/${toBuddhistYear(y)}` : `${pad(m)}/${pad(d)}/${y}`;
 }
 
-const stamp = (day: number, hour: number) => `${fromDayNumber(day)} ${pad(hour)}:00:00+07`;
+const stamp = (day: number, hour: number) => `${dayText(day)} ${pad(hour)}:00:00+07`;
 
 /**
  * Monthly cumulative progress reports from the project's start to `until`: usually in the second
@@ -63,8 +58,8 @@ export function reportRows(
   let previous = 0;
   let lastStamp: string | null = null;
   let lastDay = -1;
-  for (let month = monthStart(plan.start); month <= plan.until; month = monthStart(month, 1)) {
-    const monthEnd = monthStart(month, 1) - 1;
+  for (let month = monthStartOf(plan.start); month <= plan.until; month = nextMonthStart(month)) {
+    const monthEnd = nextMonthStart(month) - 1;
     if (prng.chance(0.06)) continue;
     let day = prng.chance(0.1) ? monthEnd + prng.int(1, 10) : month + prng.int(14, 27);
     if (day < plan.start) day = plan.start;
@@ -84,7 +79,7 @@ export function reportRows(
     rows.push([
       firstId + rows.length,
       projectId,
-      fromDayNumber(day),
+      dayText(day),
       percent.toFixed(2),
       prng.chance(0.12) ? `ผลการดำเนินงาน ณ วันที่ ${textDate(prng, day)} ${narrative}` : narrative,
       prng.chance(behind ? 0.5 : 0.06) ? prng.pick(PROBLEMS) : NONE,
