@@ -107,14 +107,24 @@ const describeUrl = (databaseUrl: string) => {
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
 
+/**
+ * Every connection runs without JIT compilation: the app's statements take milliseconds, and
+ * PostgreSQL 15 (jit=on by default) spent up to a second compiling the heavier ones.
+ */
+const SESSION_OPTIONS = "-c jit=off";
+
 async function openServer(databaseUrl: string, replicaUrls: string[]): Promise<Database> {
-  const primaryPool = new pg.Pool({ connectionString: databaseUrl });
+  const primaryPool = new pg.Pool({ connectionString: databaseUrl, options: SESSION_OPTIONS });
   // an idle connection dropped by the server must not crash the process; the next query reconnects
   primaryPool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(primaryPool) });
 
   const replicaPools = replicaUrls.map((url) => {
-    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
+    const pool = new pg.Pool({
+      connectionString: url,
+      connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+      options: SESSION_OPTIONS,
+    });
     pool.on("error", () => {});
     return pool;
   });

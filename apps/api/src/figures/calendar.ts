@@ -2,7 +2,7 @@ import { closedMonthEnds, type IsoDate } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { fromDbDate } from "../lib/dates";
 import { keepProjectFigures } from "./project-figures";
-import { freezeUnitMonth, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
+import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,11 +30,9 @@ async function freezeClosedMonths(tx: Tx, today: IsoDate, rebuild: boolean): Pro
   const frozen = rebuild ? new Set<IsoDate>() : await frozenMonthEnds(tx);
   let count = 0;
   for (const fiscalYear of await fiscalYearsWithProjects(tx)) {
-    for (const monthEnd of closedMonthEnds(fiscalYear, today)) {
-      if (frozen.has(monthEnd)) continue;
-      await freezeUnitMonth(tx, monthEnd, fiscalYear, "all");
-      count++;
-    }
+    const toFreeze = closedMonthEnds(fiscalYear, today).filter((end) => !frozen.has(end));
+    await freezeUnitMonths(tx, toFreeze, fiscalYear, "all");
+    count += toFreeze.length;
   }
   const closedNow = [...new Set((await fiscalYearsWithProjects(tx)).flatMap((y) => closedMonthEnds(y, today)))];
   if (closedNow.length) {

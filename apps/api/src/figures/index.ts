@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { UnitYear } from "../sql/project-metrics";
 import { frozenMonthEnds, turnCalendar } from "./calendar";
 import { keepProjectFigures, unitYearsOf } from "./project-figures";
-import { freezeUnitMonth, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
+import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
 export { keptAsOf, turnCalendar } from "./calendar";
 
@@ -35,10 +35,8 @@ export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today
   const frozen = [...(await frozenMonthEnds(tx))].sort();
   for (const fiscalYear of new Set(unitYears.map((u) => u.fiscalYear))) {
     const ofYear = new Set(monthEndsOf(fiscalYear));
-    for (const monthEnd of frozen) {
-      if (!ofYear.has(monthEnd) || (change.from !== undefined && monthEnd < change.from)) continue;
-      await freezeUnitMonth(tx, monthEnd, fiscalYear, unitYears);
-    }
+    const reached = frozen.filter((end) => ofYear.has(end) && (change.from === undefined || end >= change.from));
+    await freezeUnitMonths(tx, reached, fiscalYear, unitYears);
   }
 }
 

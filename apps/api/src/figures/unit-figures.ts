@@ -1,6 +1,6 @@
 import type { IsoDate } from "@cpm/schema/rules";
 import { Prisma } from "../generated/prisma/client";
-import { projectMetricsCte, type UnitYear } from "../sql/project-metrics";
+import { projectMetricsOnDaysCte, type UnitYear } from "../sql/project-metrics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,34 +57,36 @@ export async function keepUnitFigures(tx: Tx, unitYears: UnitYear[] | "all", tod
 }
 
 /**
- * Freeze the sums as of a closed month's end for some units' fiscal years (or all of that month's
- * fiscal year): the shared rules evaluated as of that day over those units' projects.
+ * Freeze the sums as of closed months' ends for some units' fiscal years (or all of the fiscal
+ * year): the shared rules evaluated as of each of those days over those units' projects, in one pass.
  */
-export async function freezeUnitMonth(
+export async function freezeUnitMonths(
   tx: Tx,
-  monthEnd: IsoDate,
+  monthEnds: IsoDate[],
   fiscalYear: number,
   unitYears: UnitYear[] | "all",
 ): Promise<void> {
   const scoped = unitYears === "all" ? [] : unitYears.filter((u) => u.fiscalYear === fiscalYear);
-  if (unitYears !== "all" && scoped.length === 0) return;
+  if (monthEnds.length === 0 || (unitYears !== "all" && scoped.length === 0)) return;
   const scope = unitYears === "all" ? { fiscalYear } : { fiscalYear, unitYears: scoped };
   await tx.$executeRaw`
-    WITH RECURSIVE ${projectMetricsCte(monthEnd, scope)},
+    WITH RECURSIVE ${projectMetricsOnDaysCte(monthEnds, scope)},
     f AS (
-      SELECT m.project_id, p.unit_id, p.fiscal_year, m.progress, m.schedule_status, m.reported_this_month
+      SELECT m.project_id, m.as_of, p.unit_id, p.fiscal_year, m.progress, m.schedule_status, m.reported_this_month
       FROM metrics m JOIN project p ON p.id = m.project_id
+    ),
+    gone AS (
+      DELETE FROM unit_month_figures u
+      WHERE u.month_end = ANY(${monthEnds}::date[]) AND u.fiscal_year = ${fiscalYear}
+        AND ${unitYearFilter("u", unitYears === "all" ? "all" : scoped)}
+        AND NOT EXISTS (SELECT 1 FROM project p WHERE p.unit_id = u.unit_id AND p.fiscal_year = u.fiscal_year
+          AND p.deleted_at IS NULL)
     )
     INSERT INTO unit_month_figures (unit_id, fiscal_year, month_end, ${SUM_COLUMNS})
-    SELECT f.unit_id, f.fiscal_year, ${monthEnd}::date, ${SUMS}
+    SELECT f.unit_id, f.fiscal_year, f.as_of, ${SUMS}
     FROM f JOIN project p ON p.id = f.project_id
-    GROUP BY f.unit_id, f.fiscal_year
+    GROUP BY f.unit_id, f.fiscal_year, f.as_of
     ON CONFLICT (month_end, fiscal_year, unit_id) DO UPDATE SET ${UPDATE_SUMS}`;
-  await tx.$executeRaw`
-    DELETE FROM unit_month_figures u
-    WHERE u.month_end = ${monthEnd}::date AND u.fiscal_year = ${fiscalYear} AND ${unitYearFilter("u", scoped.length ? scoped : "all")}
-      AND NOT EXISTS (SELECT 1 FROM project p WHERE p.unit_id = u.unit_id AND p.fiscal_year = u.fiscal_year
-        AND p.deleted_at IS NULL)`;
 }
 
 /** Count a unit's KPIs of a fiscal year and those that reached their target, in the year and in each quarter. */

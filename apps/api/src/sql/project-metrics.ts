@@ -1,5 +1,5 @@
 import type { IsoDate } from "@cpm/schema/rules";
-import { BEHIND_TOLERANCE, monthSpan } from "@cpm/schema/rules";
+import { BEHIND_TOLERANCE } from "@cpm/schema/rules";
 import { Prisma } from "../generated/prisma/client";
 
 /** A unit's own projects of one fiscal year. */
@@ -23,7 +23,14 @@ export interface MetricsScope {
  * schedule_status, reported_this_month.
  */
 export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Prisma.Sql {
-  const month = monthSpan(asOf);
+  return projectMetricsOnDaysCte([asOf], scope);
+}
+
+/**
+ * The same figures on several days at once (a row per project and day, with its `as_of`): what
+ * freezing a fiscal year's month ends needs, in one pass over the plan steps.
+ */
+export function projectMetricsOnDaysCte(days: IsoDate[], scope: MetricsScope = {}): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (scope.fiscalYear !== undefined) conditions.push(Prisma.sql`p.fiscal_year = ${scope.fiscalYear}`);
   if (scope.projectIds) conditions.push(Prisma.sql`p.id = ANY(${scope.projectIds}::int[])`);
@@ -36,27 +43,25 @@ export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Pris
   scoped AS (
     SELECT p.id FROM project p WHERE p.deleted_at IS NULL AND ${inScope}
   ),
-  latest AS (
-    SELECT DISTINCT ON (r.project_id) r.project_id, r.percent, r.report_date
-    FROM progress_report r
-    JOIN scoped sc ON sc.id = r.project_id
-    WHERE r.deleted_at IS NULL AND r.report_date <= ${asOf}::date
-    ORDER BY r.project_id, r.report_date DESC, r.id DESC
+  days AS (
+    SELECT d::date AS as_of, date_trunc('month', d)::date AS month_start FROM unnest(${days}::date[]) AS d
   ),
   planned AS (
-    SELECT s.project_id,
+    SELECT s.project_id, d.as_of,
       ROUND(ROUND(SUM(s.weight * CASE
         WHEN s.planned_start IS NULL OR s.planned_end IS NULL THEN 0
-        WHEN s.planned_end - s.planned_start <= 0 THEN CASE WHEN ${asOf}::date >= s.planned_start THEN 1 ELSE 0 END
-        ELSE LEAST(1, GREATEST(0, (${asOf}::date - s.planned_start)::numeric / (s.planned_end - s.planned_start)))
+        WHEN s.planned_end - s.planned_start <= 0 THEN CASE WHEN d.as_of >= s.planned_start THEN 1 ELSE 0 END
+        ELSE LEAST(1, GREATEST(0, (d.as_of - s.planned_start)::numeric / (s.planned_end - s.planned_start)))
       END), 6), 2) AS planned,
       BOOL_OR(s.planned_end - s.planned_start > 0) AS has_schedule
     FROM plan_step s
     JOIN scoped sc ON sc.id = s.project_id
-    GROUP BY s.project_id
+    CROSS JOIN days d
+    GROUP BY s.project_id, d.as_of
   ),
   metrics AS (
-    SELECT p.id AS project_id,
+    SELECT sc.id AS project_id,
+      d.as_of,
       l.percent AS progress,
       l.report_date AS last_report_date,
       COALESCE(pl.planned, 0) AS planned,
@@ -69,13 +74,18 @@ export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Pris
       END AS schedule_status,
       EXISTS (
         SELECT 1 FROM progress_report m
-        WHERE m.project_id = p.id AND m.deleted_at IS NULL
-          AND m.report_date BETWEEN ${month.start}::date AND ${asOf}::date
+        WHERE m.project_id = sc.id AND m.deleted_at IS NULL
+          AND m.report_date BETWEEN d.month_start AND d.as_of
       ) AS reported_this_month
-    FROM project p
-    JOIN scoped sc ON sc.id = p.id
-    LEFT JOIN latest l ON l.project_id = p.id
-    LEFT JOIN planned pl ON pl.project_id = p.id
+    FROM scoped sc
+    CROSS JOIN days d
+    LEFT JOIN LATERAL (
+      SELECT r.percent, r.report_date FROM progress_report r
+      WHERE r.project_id = sc.id AND r.deleted_at IS NULL AND r.report_date <= d.as_of
+      ORDER BY r.report_date DESC, r.id DESC
+      LIMIT 1
+    ) l ON TRUE
+    LEFT JOIN planned pl ON pl.project_id = sc.id AND pl.as_of = d.as_of
   )`;
 }
 
