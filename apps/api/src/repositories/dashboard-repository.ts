@@ -53,6 +53,32 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
   };
 }
 
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  nameSortKey: string;
+  isTarget: boolean;
+}
+
+/** A unit (by code, or the root when null) and its child units, in one statement. */
+async function unitWithChildren(db: PrismaClient, unitCode: string | null) {
+  const target =
+    unitCode === null
+      ? Prisma.sql`SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1`
+      : Prisma.sql`SELECT id FROM org_unit WHERE code = ${unitCode}`;
+  const rows = await db.$queryRaw<UnitRow[]>`
+    WITH target AS (${target})
+    SELECT u.id, u.code, u.name, u.kind::text AS kind, u.name_sort_key AS "nameSortKey",
+      u.id = (SELECT id FROM target) AS "isTarget"
+    FROM org_unit u
+    WHERE u.id = (SELECT id FROM target) OR u.parent_id = (SELECT id FROM target)`;
+  const unit = rows.find((row) => row.isTarget);
+  if (!unit) throw notFound("unit", unitCode ?? "(root)", "หน่วยงาน");
+  return { unit, children: rows.filter((row) => !row.isTarget) };
+}
+
 /** The figures computed from the data as of any day: every project of the year, evaluated now. */
 async function liveFigures(
   prisma: PrismaClient,
@@ -121,8 +147,9 @@ async function keptFigures(
  */
 export function dashboardRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
   return {
+    /** `unitCode` null: the city, the root of the unit tree. */
     async forUnit(
-      unitCode: string,
+      unitCode: string | null,
       fiscalYear: number,
       quarter: Quarter | undefined,
       today: IsoDate,
@@ -130,8 +157,7 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
     ): Promise<Dashboard> {
       // a dashboard may lag a replica's second behind the primary
       const db = laggingReads();
-      const unit = await db.orgUnit.findUnique({ where: { code: unitCode }, include: { children: true } });
-      if (!unit) throw notFound("unit", unitCode, "หน่วยงาน");
+      const { unit, children } = await unitWithChildren(db, unitCode);
       const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
       const asOf = asOfParam ?? (today < period.end ? today : period.end);
 
@@ -146,22 +172,23 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
           SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
         )`;
       const source = await keptSourceFor(db, asOf, today);
-      const figures =
-        source === "live"
-          ? await liveFigures(db, unitCode, groups, fiscalYear, asOf)
-          : await keptFigures(db, unitCode, groups, fiscalYear, source === "month" ? asOf : null);
       const achieved = quarter ? Prisma.raw(`achieved_q${quarter}`) : Prisma.raw("achieved");
-      const kpis = await db.$queryRaw<IndicatorRow[]>`
-        WITH RECURSIVE ${unitSubtreeCte(unitCode)}, ${groups}
-        SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
-        FROM unit_indicator_figures k
-        JOIN grouped gr ON gr.id = k.unit_id
-        WHERE k.fiscal_year = ${fiscalYear}
-        GROUP BY ROLLUP (gr.group_id)`;
+      const [figures, kpis] = await Promise.all([
+        source === "live"
+          ? liveFigures(db, unit.code, groups, fiscalYear, asOf)
+          : keptFigures(db, unit.code, groups, fiscalYear, source === "month" ? asOf : null),
+        db.$queryRaw<IndicatorRow[]>`
+          WITH RECURSIVE ${unitSubtreeCte(unit.code)}, ${groups}
+          SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
+          FROM unit_indicator_figures k
+          JOIN grouped gr ON gr.id = k.unit_id
+          WHERE k.fiscal_year = ${fiscalYear}
+          GROUP BY ROLLUP (gr.group_id)`,
+      ]);
 
       const figuresOf = (groupId: number | null) => figures.find((row) => row.group_id === groupId);
       const kpisOf = (groupId: number | null) => kpis.find((row) => row.group_id === groupId);
-      const rowsUnits = [...unit.children];
+      const rowsUnits = [...children];
       if (figuresOf(unit.id) || kpisOf(unit.id)) rowsUnits.unshift(unit);
       return {
         fiscalYear,
@@ -192,13 +219,6 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
         const span = fiscalYearSpan(year);
         return { year, startsOn: span.start, endsOn: span.end };
       });
-    },
-
-    /** The root of the unit tree: the city itself. */
-    async rootUnitCode(): Promise<string> {
-      const root = await prisma.orgUnit.findFirst({ where: { parentId: null }, orderBy: { id: "asc" } });
-      if (!root) throw notFound("unit", "(root)", "หน่วยงาน");
-      return root.code;
     },
   };
 }

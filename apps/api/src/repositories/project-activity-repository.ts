@@ -84,11 +84,6 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const row = await tx.progressReport.create({
           data: { ...input, projectId: project.id, reportDate: toDbDate(input.reportDate) },
         });
-        await keepFiguresAfterWrite(
-          tx,
-          { projectIds: [project.id], unitYears: [project], from: input.reportDate },
-          today,
-        );
         const report = (await findReport(tx, project.id, row.id)) as ProgressReport;
         await recordAudit(tx, change, {
           action: "report.create",
@@ -97,6 +92,12 @@ export function projectActivityRepository(prisma: PrismaClient) {
           projectId: project.id,
           after: reportFields(report),
         });
+        // last: the unit's kept row is locked from here to the commit, which every write of the unit waits for
+        await keepFiguresAfterWrite(
+          tx,
+          { projectIds: [project.id], unitYears: [project], from: input.reportDate },
+          today,
+        );
         return report;
       });
     },
@@ -121,7 +122,6 @@ export function projectActivityRepository(prisma: PrismaClient) {
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
         const from = after.reportDate < before.reportDate ? after.reportDate : before.reportDate;
-        await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project], from }, today);
         await recordAudit(tx, change, {
           action: "report.update",
           entityType: "report",
@@ -130,6 +130,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
           before: reportFields(before),
           after: reportFields(after),
         });
+        await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project], from }, today);
         return after;
       });
     },
@@ -149,11 +150,6 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { deletedAt: new Date() },
         });
         if (result.count === 0 || !before) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
-        await keepFiguresAfterWrite(
-          tx,
-          { projectIds: [project.id], unitYears: [project], from: before.reportDate },
-          today,
-        );
         await recordAudit(tx, change, {
           action: "report.delete",
           entityType: "report",
@@ -161,6 +157,11 @@ export function projectActivityRepository(prisma: PrismaClient) {
           projectId: project.id,
           before: reportFields(before),
         });
+        await keepFiguresAfterWrite(
+          tx,
+          { projectIds: [project.id], unitYears: [project], from: before.reportDate },
+          today,
+        );
       });
     },
 

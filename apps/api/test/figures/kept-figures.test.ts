@@ -187,6 +187,26 @@ describe("kept figures stay equal to the shared rules", () => {
       expect(page.json<{ total: number }>().total, query).toBe([...expected.projects.values()].filter(match).length);
     }
 
+    // pages in code order (taken unit by unit) follow unit code, then the running number, both ways
+    const all = await ctx.db.prisma.project.findMany({
+      where: { deletedAt: null, fiscalYear: 2570 },
+      select: { code: true, serial: true, unit: { select: { code: true } } },
+    });
+    const byCode = all
+      .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : a.serial - b.serial))
+      .map((p) => p.code);
+    for (const order of ["asc", "desc"] as const) {
+      const expectedOrder = order === "asc" ? byCode : [...byCode].reverse();
+      for (const page of [1, 2, 9]) {
+        const res = await inject(
+          "GET",
+          `/api/v1/projects?fiscalYear=2570&sort=code&order=${order}&pageSize=7&page=${page}`,
+        );
+        const codes = res.json<{ items: ProjectSummary[] }>().items.map((item) => item.code);
+        expect(codes, `${order} page ${page}`).toEqual(expectedOrder.slice((page - 1) * 7, page * 7));
+      }
+    }
+
     const list = await inject("GET", "/api/v1/projects?fiscalYear=2570&pageSize=100");
     for (const item of list.json<{ items: ProjectSummary[] }>().items) {
       const id = (await ctx.db.prisma.project.findUniqueOrThrow({ where: { code: item.code } })).id;

@@ -16,9 +16,8 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { fiscalYear, quarter, asOf } = request.query;
-      const root = await app.repos.dashboard.rootUnitCode();
       return app.repos.dashboard.forUnit(
-        root,
+        null,
         fiscalYear,
         quarter as 1 | 2 | 3 | 4 | undefined,
         app.clock.today(),
