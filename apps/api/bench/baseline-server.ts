@@ -127,6 +127,22 @@ app.post<{ Params: { code: string }; Body: ReportBody }>("/api/v1/projects/:code
   return json(reply, await runner.body("create-report", CREATE_REPORT_SQL, values), 201);
 });
 
+/**
+ * The baseline's reports, taken back after its measurement: they bypassed our kept figures, and
+ * a later run on the same database (--reuse) compares our figures with the live ones.
+ */
+const REMOVE_BASELINE_REPORTS_SQL = `
+WITH mine AS (
+  DELETE FROM audit_event WHERE actor_label = 'baseline' AND action = 'report.create' RETURNING entity_key
+), gone AS (
+  DELETE FROM progress_report WHERE id IN (SELECT entity_key::int FROM mine) RETURNING id
+)
+SELECT json_build_object('removed', (SELECT COUNT(*) FROM gone))::text AS body`;
+
+app.post("/bench/remove-baseline-reports", async (_request, reply) =>
+  json(reply, await runner.body("remove-baseline-reports", REMOVE_BASELINE_REPORTS_SQL, []), 200),
+);
+
 const close = async () => {
   await app.close();
   await runner.close();

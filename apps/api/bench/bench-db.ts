@@ -54,6 +54,8 @@ export type Defer = (cleanup: () => Promise<void>) => void;
 export const REFERENCE_PROJECT = "50450000-3247";
 /** Words of the generated project names, most useful first: one that matches some projects but not all. */
 const SEARCH_WORDS = ["ชุมชน", "ขยะ", "สุขภาพ", "น้ำท่วม"];
+/** How many units the report writes spread over. */
+const WRITE_UNITS = 32;
 /** Report creation cycles over at least this many projects, so that no two requests wait on one project. */
 const WRITE_PROJECTS = 100;
 
@@ -114,23 +116,22 @@ async function readFixture(db: Database, today: string): Promise<Fixture> {
       break;
     }
   }
-  // units in order of size until there are enough projects to cycle over (an API key names at most 100)
-  const writeUnits: string[] = [];
-  let collected = 0;
-  for (const unit of perUnit) {
-    if (collected >= WRITE_PROJECTS || writeUnits.length === 100) break;
-    writeUnits.push(unit.code);
-    collected += Number(unit.projects);
-  }
+  // a month-end rush: many units report at once, so consecutive writes go to different units (an API
+  // key names at most 100); each unit's kept row is locked by one write at a time
+  const writeUnits = perUnit.slice(0, WRITE_UNITS).map((unit) => unit.code);
+  const perWriteUnit = Math.ceil(WRITE_PROJECTS / Math.max(1, writeUnits.length));
   const writeCodes = (
     await rows<{ code: string }>(
       db,
-      `SELECT p.code FROM project p JOIN org_unit u ON u.id = p.unit_id
-       WHERE p.deleted_at IS NULL AND p.fiscal_year = $1 AND u.code = ANY($2::text[]) AND p.code <> $3
-       ORDER BY p.code`,
+      `SELECT code FROM (
+         SELECT p.code, u.code AS unit_code, row_number() OVER (PARTITION BY u.code ORDER BY p.code) AS n
+         FROM project p JOIN org_unit u ON u.id = p.unit_id
+         WHERE p.deleted_at IS NULL AND p.fiscal_year = $1 AND u.code = ANY($2::text[]) AND p.code <> $3
+       ) t WHERE n <= $4 ORDER BY n, unit_code`,
       fiscalYear,
       writeUnits,
       reference?.code ?? "",
+      perWriteUnit,
     )
   ).map((row) => row.code);
   const [version] = await rows<{ server_version: string }>(db, "SHOW server_version");

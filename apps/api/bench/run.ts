@@ -145,6 +145,10 @@ async function main(): Promise<number> {
       loadTarget(endpoint, baseline.url, { reports, auth: {}, versions: null }),
       options,
     );
+    if (endpoint.method === "POST") {
+      const removed = await fetch(`${baseline.url}/bench/remove-baseline-reports`, { method: "POST" });
+      if (!removed.ok) throw new Error(`removing the baseline's reports failed: ${removed.status}`);
+    }
     const result = {
       endpoint,
       difference: differences.get(endpoint.key) ?? null,

@@ -1,6 +1,7 @@
 import { closedMonthEnds, type IsoDate } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { fromDbDate } from "../lib/dates";
+import type { UnitYear } from "../sql/project-metrics";
 import { keepProjectFigures } from "./project-figures";
 import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
@@ -8,6 +9,23 @@ type Tx = Prisma.TransactionClient;
 
 /** One key for the calendar job in pg_advisory_xact_lock: with several processes, one turns the day. */
 const CALENDAR_LOCK = 7_014_551;
+
+/**
+ * Make the writes that sum the same units' years wait for one another, and for a calendar turn.
+ * Under READ COMMITTED a sum computed while another write to the same unit is uncommitted misses
+ * that write, and would then overwrite its row: with this lock each sum starts after the previous
+ * writer committed. Taken in a fixed order, so that two writes cannot deadlock.
+ */
+export async function lockUnitYears(tx: Tx, unitYears: UnitYear[]): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK}::bigint)`;
+  if (unitYears.length === 0) return;
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(u, y) FROM (
+      SELECT DISTINCT u, y
+      FROM unnest(${unitYears.map((u) => u.unitId)}::int[], ${unitYears.map((u) => u.fiscalYear)}::int[]) AS k(u, y)
+      ORDER BY u, y
+    ) AS ordered`;
+}
 
 /** The day the kept figures are as of, or null before the first build. */
 export async function keptAsOf(client: Tx | PrismaClient): Promise<IsoDate | null> {
@@ -55,7 +73,7 @@ export async function turnCalendar(
 ): Promise<{ turned: boolean; frozenMonths: number }> {
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK}::bigint)`;
       const asOf = await keptAsOf(tx);
       if (asOf === today && !options.rebuild) return { turned: false, frozenMonths: 0 };
       if (asOf !== null && asOf > today && !options.rebuild) return { turned: false, frozenMonths: 0 };

@@ -1,7 +1,7 @@
 import { type IsoDate, monthEndsOf, monthSpan } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { UnitYear } from "../sql/project-metrics";
-import { frozenMonthEnds, turnCalendar } from "./calendar";
+import { frozenMonthEnds, lockUnitYears, turnCalendar } from "./calendar";
 import { keepProjectFigures, unitYearsOf } from "./project-figures";
 import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
@@ -28,6 +28,7 @@ export interface ProjectChange {
  */
 export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today: IsoDate): Promise<void> {
   const unitYears = change.unitYears ?? (await unitYearsOf(tx, change.projectIds));
+  await lockUnitYears(tx, unitYears);
   await keepProjectFigures(tx, { projectIds: change.projectIds }, today);
   await keepUnitFigures(tx, unitYears, today);
   // a change from this month on cannot reach a closed month
@@ -42,6 +43,7 @@ export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today
 
 /** Keep the KPI counts of the units' fiscal years an indicator write touched (before and after). */
 export async function keepIndicatorFiguresAfterWrite(tx: Tx, unitYears: UnitYear[]): Promise<void> {
+  await lockUnitYears(tx, unitYears);
   await keepIndicatorFigures(tx, unitYears);
 }
 

@@ -112,6 +112,24 @@ describe("kept figures stay equal to the shared rules", () => {
     await expectKeptEqualsRules("project created in a past fiscal year");
   });
 
+  it("after many reports to one unit's projects at once (each unit's sums see every other write)", async () => {
+    const [largest] = await ctx.db.prisma.$queryRaw<{ unit_id: number }[]>`
+      SELECT unit_id FROM project WHERE fiscal_year = 2570 AND deleted_at IS NULL
+      GROUP BY unit_id ORDER BY COUNT(*) DESC, unit_id LIMIT 1`;
+    const projects = await ctx.db.prisma.project.findMany({
+      where: { unitId: largest?.unit_id, fiscalYear: 2570, deletedAt: null },
+      select: { code: true },
+    });
+    const codes = projects.map((p) => p.code);
+    expect(codes.length).toBeGreaterThanOrEqual(4);
+    const writes = codes.flatMap((code, i) => [
+      inject("POST", `/api/v1/projects/${code}/reports`, { reportDate: today, percent: 40 + i }),
+      ctx.app.inject({ method: "GET", url: "/api/v1/dashboard?fiscalYear=2570" }),
+    ]);
+    for (const res of await Promise.all(writes)) expect([200, 201], res.body).toContain(res.statusCode);
+    await expectKeptEqualsRules("concurrent reports to one unit");
+  });
+
   it("after the day turns and after the month turns", async () => {
     today = addDays(TEST_TODAY, 1);
     await ctx.app.figures.turnCalendar();
