@@ -173,7 +173,7 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
         p.budget_spent, m.progress, m.last_report_date, m.planned, m.schedule_status, m.reported_this_month,
         p.version, p.updated_at`;
       const rows =
-        query.sort === "code" && keptTotal
+        query.sort === "code" && kept
           ? // in code order the page is taken unit by unit, each unit's projects by number (an index each):
             // page 1 reads its 20 rows, not the year's
             await db.$queryRaw<SummaryRow[]>`
@@ -193,7 +193,7 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
           : await db.$queryRaw<SummaryRow[]>`
               ${withCtes}
               SELECT ${columns}, u.code AS unit_code, u.name AS unit_name,
-                ${keptTotal ? Prisma.sql`0` : Prisma.sql`COUNT(*) OVER ()`} AS total
+                ${kept ? Prisma.sql`0` : Prisma.sql`COUNT(*) OVER ()`} AS total
               FROM project p
               JOIN ${metrics} m ON m.project_id = p.id
               JOIN org_unit u ON u.id = p.unit_id
@@ -203,7 +203,8 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
       let total = Number(rows[0]?.total ?? 0);
       if (keptTotal) {
         total = await keptCount(db, query);
-      } else if (rows.length === 0 && query.page > 1) {
+      } else if (kept || (rows.length === 0 && query.page > 1)) {
+        // a text search over the kept figures: the page was taken without counting, count apart
         const counted = await db.$queryRaw<{ total: bigint }[]>`
           ${withCtes}
           SELECT COUNT(*) AS total FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;

@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardFigures, ProjectDetail, ProjectSummary } from "@cpm/schema";
-import { addDays, type IsoDate, round2 } from "@cpm/schema/rules";
+import { addDays, type IsoDate, round2, searchText } from "@cpm/schema/rules";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientFor, signIn, TEST_TODAY, useTestApp } from "../helper";
 import { expectedKept, readKept, type UnitSums } from "./live-rules";
@@ -204,6 +204,22 @@ describe("kept figures stay equal to the shared rules", () => {
       const page = await inject("GET", `/api/v1/projects?${query}`);
       expect(page.json<{ total: number }>().total, query).toBe([...expected.projects.values()].filter(match).length);
     }
+    // a Thai text search: its page in code order and its count, as the rule (normalised name or code) says
+    const named = await ctx.db.prisma.project.findMany({
+      where: { deletedAt: null, fiscalYear: 2570 },
+      select: { code: true, name: true, serial: true, unit: { select: { code: true } } },
+    });
+    const word = [...new Set(named.flatMap((p) => p.name.split(/\s+/)))].find(
+      (w) => w.length > 3 && named.filter((p) => p.name.includes(w)).length > 1,
+    ) as string;
+    const matching = named
+      .filter((p) => searchText(p.name).includes(searchText(word)) || p.code.includes(word))
+      .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : a.serial - b.serial));
+    const searched = await inject("GET", `/api/v1/projects?fiscalYear=2570&q=${encodeURIComponent(word)}&pageSize=3`);
+    expect(searched.json<{ total: number }>().total, word).toBe(matching.length);
+    expect(searched.json<{ items: ProjectSummary[] }>().items.map((i) => i.code)).toEqual(
+      matching.slice(0, 3).map((p) => p.code),
+    );
 
     // pages in code order (taken unit by unit) follow unit code, then the running number, both ways
     const all = await ctx.db.prisma.project.findMany({
