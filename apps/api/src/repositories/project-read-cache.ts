@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ProjectDetail } from "@cpm/schema";
 import type { IsoDate } from "@cpm/schema/rules";
-import { LRUCache } from "lru-cache";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /**
@@ -33,16 +31,4 @@ export async function detailValidator(
   const fingerprint = createHash("sha256").update(`${asOf}|${row.kpis}|${reader}`).digest("base64url").slice(0, 16);
   // the version leads, so that If-Match with this ETag still names the version a writer read
   return { version: row.version, etag: `"${row.version}.${fingerprint}"` };
-}
-
-/** Details already computed, by code and ETag: one cache per database (a process may open several, as tests do). */
-export function detailCache() {
-  // each detail is about 20 KB: bounded by memory, not by count
-  const cache = new LRUCache<string, ProjectDetail>({ maxSize: 64 * 1024 * 1024, sizeCalculation: () => 20_000 });
-  return {
-    get: (code: string, etag: string): ProjectDetail | undefined => cache.get(`${code} ${etag}`),
-    set: (code: string, etag: string, detail: ProjectDetail): void => {
-      cache.set(`${code} ${etag}`, detail);
-    },
-  };
 }

@@ -2,6 +2,7 @@ import type { ProjectCreate, ProjectDetail, ProjectListQuery, ProjectPatch, Proj
 import { type IsoDate, searchText } from "@cpm/schema/rules";
 import { keepFiguresAfterWrite, keptSourceFor } from "../figures";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { answerCache } from "../lib/answer-cache";
 import { fromDbDateOrNull, toDbDateOrNull } from "../lib/dates";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
@@ -10,7 +11,7 @@ import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
-import { detailCache, detailValidator } from "./project-read-cache";
+import { detailValidator } from "./project-read-cache";
 
 /** The stored fields of a project as the history shows them. */
 const auditedFields = (p: ProjectDetail) => ({
@@ -142,8 +143,8 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
     validator: (code: string, asOf: IsoDate, reader: "public" | "private") =>
       detailValidator(prisma, code, asOf, reader),
 
-    /** Details already served, by code and ETag (see project-read-cache.ts). */
-    cache: detailCache(),
+    /** Details already served, serialized, by code and ETag (see project-read-cache.ts). */
+    cache: answerCache(),
 
     async list(query: ProjectListQuery, asOf: IsoDate, today: IsoDate) {
       // a list may lag a replica's second behind the primary
