@@ -30,7 +30,7 @@ const UPDATE_SUMS = Prisma.raw(`projects = EXCLUDED.projects, progress_sum = EXC
   behind = EXCLUDED.behind, on_track = EXCLUDED.on_track, not_reported = EXCLUDED.not_reported,
   under_25 = EXCLUDED.under_25, under_50 = EXCLUDED.under_50, under_75 = EXCLUDED.under_75,
   under_100 = EXCLUDED.under_100, complete = EXCLUDED.complete, allocated = EXCLUDED.allocated,
-  spent = EXCLUDED.spent`);
+  spent = EXCLUDED.spent, revision = EXCLUDED.revision`);
 
 function unitYearFilter(column: string, unitYears: UnitYear[] | "all"): Prisma.Sql {
   if (unitYears === "all") return Prisma.sql`TRUE`;
@@ -104,7 +104,7 @@ export async function keepIndicatorFigures(tx: Tx, unitYears: UnitYear[] | "all"
     GROUP BY i.unit_id, i.fiscal_year
     ON CONFLICT (unit_id, fiscal_year) DO UPDATE SET indicators = EXCLUDED.indicators, achieved = EXCLUDED.achieved,
       achieved_q1 = EXCLUDED.achieved_q1, achieved_q2 = EXCLUDED.achieved_q2, achieved_q3 = EXCLUDED.achieved_q3,
-      achieved_q4 = EXCLUDED.achieved_q4`;
+      achieved_q4 = EXCLUDED.achieved_q4, revision = EXCLUDED.revision`;
   await tx.$executeRaw`
     DELETE FROM unit_indicator_figures k
     WHERE ${unitYearFilter("k", unitYears)}

@@ -1,6 +1,7 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 import { type ZodType, z } from "zod";
+import { notModified } from "./versions";
 
 /**
  * Answers already serialized, by a key that names their content exactly (a version, the figures'
@@ -26,4 +27,17 @@ export type AnswerCache = ReturnType<typeof answerCache>;
 /** Send an answer serialized beforehand: Fastify sends a string as it is, past the route's serializer. */
 export function sendSerialized(reply: FastifyReply, json: string): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(json);
+}
+
+/** An answer with an ETag (when it has one), or 304 when the client already holds it. */
+export function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: { etag: string | null; json: string },
+): FastifyReply {
+  if (answer.etag) {
+    reply.header("etag", answer.etag);
+    if (notModified(request.headers["if-none-match"], answer.etag)) return reply.status(304).send();
+  }
+  return sendSerialized(reply, answer.json);
 }

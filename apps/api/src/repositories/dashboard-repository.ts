@@ -1,7 +1,10 @@
-import type { Dashboard, DashboardFigures } from "@cpm/schema";
+import { createHash } from "node:crypto";
+import { type Dashboard, type DashboardFigures, dashboard } from "@cpm/schema";
 import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter, round2 } from "@cpm/schema/rules";
+import { z } from "zod";
 import { keptSourceFor } from "../figures";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { answerCache } from "../lib/answer-cache";
 import { notFound } from "../lib/problems";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 
@@ -145,8 +148,59 @@ async function keptFigures(
  * Figures for a unit and each of its child units (each with its whole subtree), computed in SQL.
  * The period is the fiscal year or one quarter; the figures are as of its end (or today, if sooner).
  */
+/** The day a dashboard's figures are as of: the period's end, or today if sooner, unless one is asked. */
+function dashboardAsOf(fiscalYear: number, quarter: Quarter | undefined, today: IsoDate, asOfParam?: IsoDate) {
+  const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
+  return { period, asOf: asOfParam ?? (today < period.end ? today : period.end) };
+}
+
+/**
+ * What a fiscal year's kept sums are now: how many rows and the highest revision of each table
+ * (every write bumps its rows' revision; a row removed lowers the count). Equal tags, equal sums.
+ */
+async function revisionsOf(db: PrismaClient, fiscalYear: number): Promise<string> {
+  const rows = await db.$queryRaw<{ tag: string }[]>`
+    SELECT concat_ws('.',
+      (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_figures WHERE fiscal_year = ${fiscalYear}),
+      (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_month_figures WHERE fiscal_year = ${fiscalYear}),
+      (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_indicator_figures WHERE fiscal_year = ${fiscalYear})
+    ) AS tag`;
+  return rows[0]?.tag ?? "";
+}
+
 export function dashboardRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
+  const answers = answerCache(16 * 1024 * 1024);
   return {
+    /**
+     * The dashboard serialized, with an ETag when it comes from kept figures: then a repeated read
+     * costs one look at the year's revisions, and the answer is the one already serialized.
+     */
+    async answer(
+      unitCode: string | null,
+      fiscalYear: number,
+      quarter: Quarter | undefined,
+      today: IsoDate,
+      asOfParam?: IsoDate,
+    ): Promise<{ etag: string | null; json: string }> {
+      const db = laggingReads();
+      const { asOf } = dashboardAsOf(fiscalYear, quarter, today, asOfParam);
+      const source = await keptSourceFor(db, asOf, today);
+      if (source === "live") {
+        return {
+          etag: null,
+          json: JSON.stringify(
+            z.encode(dashboard, await this.forUnit(unitCode, fiscalYear, quarter, today, asOfParam)),
+          ),
+        };
+      }
+      const tag = `${unitCode ?? "city"}.${fiscalYear}.${quarter ?? 0}.${asOf}.${source}.${await revisionsOf(db, fiscalYear)}`;
+      const etag = `"d.${createHash("sha256").update(tag).digest("base64url").slice(0, 22)}"`;
+      const json =
+        answers.get(tag) ??
+        answers.put(tag, dashboard, await this.forUnit(unitCode, fiscalYear, quarter, today, asOfParam));
+      return { etag, json };
+    },
+
     /** `unitCode` null: the city, the root of the unit tree. */
     async forUnit(
       unitCode: string | null,
@@ -158,8 +212,7 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
       // a dashboard may lag a replica's second behind the primary
       const db = laggingReads();
       const { unit, children } = await unitWithChildren(db, unitCode);
-      const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
-      const asOf = asOfParam ?? (today < period.end ? today : period.end);
+      const { period, asOf } = dashboardAsOf(fiscalYear, quarter, today, asOfParam);
 
       // Map every unit of the subtree to the child it rolls up to (the unit itself for its own projects).
       const groups = Prisma.sql`

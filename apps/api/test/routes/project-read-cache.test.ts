@@ -84,3 +84,34 @@ describe("Cache-Control on API answers", () => {
     expect(refused.headers["cache-control"]).toBe("no-store");
   });
 });
+
+describe("a dashboard is served again without work while no figure of its year moved", () => {
+  const ctx = useTestApp();
+  it("answers 304 to its ETag until a write changes the year's kept figures", async () => {
+    const url = "/api/v1/units/50450000/dashboard?fiscalYear=2564";
+    const first = await ctx.app.inject({ method: "GET", url });
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"d\.[\w-]+"$/);
+    const again = await ctx.app.inject({ method: "GET", url, headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+
+    const admin = await signIn(ctx.app, "admin");
+    const write = clientFor(ctx.app, () => admin);
+    const budget = await write("PATCH", REF, { budgetAllocated: 7_654_321, budgetSpent: 1_000 });
+    expect(budget.statusCode, budget.body).toBe(200);
+    const after = await ctx.app.inject({ method: "GET", url, headers: { "if-none-match": etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    // the same answer as computing it afresh
+    const fresh = await ctx.app.repos.dashboard.forUnit("50450000", 2564, undefined, ctx.app.clock.today());
+    expect(after.json()).toEqual(JSON.parse(JSON.stringify(fresh)));
+    expect(after.json().totals.budgetAllocated).not.toBe(first.json().totals.budgetAllocated);
+  });
+
+  it("a dashboard as of a day that is not kept has no ETag (computed live each time)", async () => {
+    const live = await ctx.app.inject({ method: "GET", url: "/api/v1/dashboard?fiscalYear=2564&asOf=2021-05-17" });
+    expect(live.statusCode).toBe(200);
+    expect(live.headers.etag).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { dashboard, dashboardQuery, problem } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { sendAnswer } from "../../../lib/answer-cache";
 
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,18 +12,20 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["dashboard"],
         summary: "The city's dashboard: totals and a row per department and district",
         querystring: dashboardQuery,
-        response: { 200: dashboard, 400: problem },
+        headers: z.object({ "if-none-match": z.string().optional() }),
+        response: { 200: dashboard, 304: z.null().describe("Not Modified"), 400: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { fiscalYear, quarter, asOf } = request.query;
-      return app.repos.dashboard.forUnit(
+      const answer = await app.repos.dashboard.answer(
         null,
         fiscalYear,
         quarter as 1 | 2 | 3 | 4 | undefined,
         app.clock.today(),
         asOf,
       );
+      return sendAnswer(request, reply, answer);
     },
   );
 

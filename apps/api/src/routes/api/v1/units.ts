@@ -10,6 +10,7 @@ import {
 } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { sendAnswer } from "../../../lib/answer-cache";
 
 const tags = ["units"];
 
@@ -54,18 +55,20 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A unit's dashboard: totals over its sub-units and a row per sub-unit",
         params: z.strictObject({ code: unitCode }),
         querystring: dashboardQuery,
-        response: { 200: dashboard, 400: problem, 404: problem },
+        headers: z.object({ "if-none-match": z.string().optional() }),
+        response: { 200: dashboard, 304: z.null().describe("Not Modified"), 400: problem, 404: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { fiscalYear, quarter, asOf } = request.query;
-      return app.repos.dashboard.forUnit(
+      const answer = await app.repos.dashboard.answer(
         request.params.code,
         fiscalYear,
         quarter as 1 | 2 | 3 | 4 | undefined,
         app.clock.today(),
         asOf,
       );
+      return sendAnswer(request, reply, answer);
     },
   );
 };
