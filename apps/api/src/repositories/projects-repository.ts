@@ -180,7 +180,12 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
             await db.$queryRaw<SummaryRow[]>`
               ${withCtes}
               SELECT x.*, u.code AS unit_code, u.name AS unit_name, 0 AS total
-              FROM org_unit u
+              FROM ${
+                // a unit's subtree: its units sorted first, so that the page walks them only
+                query.unit
+                  ? Prisma.sql`(SELECT u.* FROM org_unit u JOIN subtree s ON s.id = u.id ORDER BY u.code ${Prisma.raw(direction)}) u`
+                  : Prisma.sql`org_unit u`
+              }
               CROSS JOIN LATERAL (
                 SELECT ${columns}
                 FROM project p JOIN ${metrics} m ON m.project_id = p.id
@@ -188,7 +193,6 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
                 ORDER BY p.serial ${Prisma.raw(direction)}
                 LIMIT ${offset + query.pageSize}
               ) x
-              ${query.unit ? Prisma.sql`WHERE u.id IN (SELECT id FROM subtree)` : Prisma.empty}
               ORDER BY u.code ${Prisma.raw(direction)}, x.serial ${Prisma.raw(direction)}
               LIMIT ${query.pageSize} OFFSET ${offset}`
           : await db.$queryRaw<SummaryRow[]>`

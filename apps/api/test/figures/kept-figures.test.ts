@@ -241,6 +241,30 @@ describe("kept figures stay equal to the shared rules", () => {
       }
     }
 
+    // and within a unit's subtree (the district and its divisions)
+    const units = await ctx.db.prisma.orgUnit.findMany({ select: { id: true, parentId: true, code: true } });
+    const inSubtree = new Set([district.id]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const u of units) {
+        if (u.parentId !== null && inSubtree.has(u.parentId) && !inSubtree.has(u.id)) {
+          inSubtree.add(u.id);
+          grew = true;
+        }
+      }
+    }
+    const ofDistrict = await ctx.db.prisma.project.findMany({
+      where: { deletedAt: null, fiscalYear: 2570, unitId: { in: [...inSubtree] } },
+      select: { code: true, serial: true, unit: { select: { code: true } } },
+    });
+    const districtOrder = ofDistrict
+      .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : a.serial - b.serial))
+      .map((p) => p.code);
+    const districtPage = await inject("GET", "/api/v1/projects?fiscalYear=2570&unit=50450000&order=desc&pageSize=4");
+    expect(districtPage.json<{ items: ProjectSummary[] }>().items.map((i) => i.code)).toEqual(
+      [...districtOrder].reverse().slice(0, 4),
+    );
+
     const list = await inject("GET", "/api/v1/projects?fiscalYear=2570&pageSize=100");
     for (const item of list.json<{ items: ProjectSummary[] }>().items) {
       const id = (await ctx.db.prisma.project.findUniqueOrThrow({ where: { code: item.code } })).id;
