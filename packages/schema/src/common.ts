@@ -47,6 +47,13 @@ export const pageQuery = {
 };
 
 export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** true when more than `total` match (a text search counts up to a cap) */
+    moreThanTotal: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");

@@ -92,6 +92,9 @@ function checkBudget(allocated: number | null | undefined, spent: number | null 
   }
 }
 
+/** A text search counts its matches up to this many; past it the list says "more than". */
+export const COUNT_CAP = 10_000;
+
 /** How many projects match a list's filters (no text search), from the units' kept sums: rows per unit, not per project. */
 async function keptCount(prisma: PrismaClient, query: ProjectListQuery): Promise<number> {
   const column = query.status
@@ -125,7 +128,11 @@ async function nextSerial(tx: Tx, unitId: number): Promise<number> {
   return (max._max.serial ?? 0) + 1;
 }
 
-export function projectsRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
+export function projectsRepository(
+  prisma: PrismaClient,
+  laggingReads: () => PrismaClient = () => prisma,
+  { countCap = COUNT_CAP }: { countCap?: number } = {},
+) {
   async function get(code: string, asOf: IsoDate, client: Tx | PrismaClient = prisma): Promise<ProjectDetail> {
     const project = await client.project.findFirst({
       where: { code, deletedAt: null },
@@ -206,14 +213,20 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
               ORDER BY ${orderBy}
               LIMIT ${query.pageSize} OFFSET ${offset}`;
       let total = Number(rows[0]?.total ?? 0);
+      let moreThanTotal = false;
       if (keptTotal) {
         total = await keptCount(db, query);
       } else if (kept || (rows.length === 0 && query.page > 1)) {
         // a text search over the kept figures: the page was taken without counting, count apart
+        // counted up to a cap: a common word matches a good part of a nation's projects
         const counted = await db.$queryRaw<{ total: bigint }[]>`
           ${withCtes}
-          SELECT COUNT(*) AS total FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}`;
-        total = Number(counted[0]?.total ?? 0);
+          SELECT COUNT(*) AS total FROM (
+            SELECT 1 FROM project p JOIN ${metrics} m ON m.project_id = p.id WHERE ${Prisma.join(where, " AND ")}
+            LIMIT ${countCap + 1}
+          ) matches`;
+        total = Math.min(countCap, Number(counted[0]?.total ?? 0));
+        moreThanTotal = Number(counted[0]?.total ?? 0) > countCap;
       }
       const items: ProjectSummary[] = rows.map((row) => ({
         code: row.code,
@@ -232,7 +245,7 @@ export function projectsRepository(prisma: PrismaClient, laggingReads: () => Pri
         version: row.version,
         updatedAt: row.updated_at.toISOString(),
       }));
-      return { items, total, page: query.page, pageSize: query.pageSize };
+      return { items, total, ...(moreThanTotal ? { moreThanTotal } : {}), page: query.page, pageSize: query.pageSize };
     },
 
     async create(input: ProjectCreate, asOf: IsoDate, change: ChangeContext): Promise<ProjectDetail> {

@@ -1,6 +1,13 @@
-import type { Dashboard, DashboardFigures, ProjectDetail, ProjectSummary } from "@cpm/schema";
+import {
+  type Dashboard,
+  type DashboardFigures,
+  type ProjectDetail,
+  type ProjectSummary,
+  projectListQuery,
+} from "@cpm/schema";
 import { addDays, type IsoDate, round2, searchText } from "@cpm/schema/rules";
 import { beforeAll, describe, expect, it } from "vitest";
+import { projectsRepository } from "../../src/repositories/projects-repository";
 import { clientFor, signIn, TEST_TODAY, useTestApp } from "../helper";
 import { expectedKept, readKept, type UnitSums } from "./live-rules";
 
@@ -217,6 +224,12 @@ describe("kept figures stay equal to the shared rules", () => {
       .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : a.serial - b.serial));
     const searched = await inject("GET", `/api/v1/projects?fiscalYear=2570&q=${encodeURIComponent(word)}&pageSize=3`);
     expect(searched.json<{ total: number }>().total, word).toBe(matching.length);
+    // past the cap, the count stops and says "more than"
+    const capped = projectsRepository(ctx.db.prisma, undefined, { countCap: 1 });
+    const query = projectListQuery.parse({ fiscalYear: "2570", q: word, pageSize: "3" });
+    const cappedPage = await capped.list(query, today, today);
+    expect(cappedPage).toMatchObject({ total: 1, moreThanTotal: true });
+    expect(cappedPage.items.map((i) => i.code)).toEqual(matching.slice(0, 3).map((p) => p.code));
     expect(searched.json<{ items: ProjectSummary[] }>().items.map((i) => i.code)).toEqual(
       matching.slice(0, 3).map((p) => p.code),
     );

@@ -58,7 +58,8 @@ export function ProjectsListRoute() {
         {data && (
           <>
             <p className="muted" aria-live="polite">
-              {data.total.toLocaleString()} {t("projectsFound")}
+              {data.total.toLocaleString()}
+              {data.moreThanTotal ? "+" : ""} {t("projectsFound")}
             </p>
             <ProjectsTable
               projects={data.items}

@@ -16,6 +16,8 @@ export interface ProjectFilters {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** more than `total` match: a text search counts up to a cap */
+  moreThanTotal?: boolean;
   page: number;
   pageSize: number;
 }
