@@ -96,7 +96,7 @@ function checkBudget(allocated: number | null | undefined, spent: number | null 
 export const COUNT_CAP = 10_000;
 
 /** How many projects match a list's filters (no text search), from the units' kept sums: rows per unit, not per project. */
-async function keptCount(prisma: PrismaClient, query: ProjectListQuery): Promise<number> {
+async function keptCount(prisma: PrismaClient, query: ProjectListQuery, unitIds: number[] | null): Promise<number> {
   const column = query.status
     ? Prisma.raw(query.status)
     : query.reportedThisMonth === undefined
@@ -106,20 +106,24 @@ async function keptCount(prisma: PrismaClient, query: ProjectListQuery): Promise
         : Prisma.raw("not_reported");
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.fiscalYear) where.push(Prisma.sql`f.fiscal_year = ${query.fiscalYear}`);
-  if (query.unit) where.push(Prisma.sql`f.unit_id IN (SELECT id FROM subtree)`);
+  if (unitIds) where.push(Prisma.sql`f.unit_id = ANY(${unitIds}::int[])`);
   if (query.status && query.reportedThisMonth !== undefined) {
     // both filters at once are not summed per unit: count the kept project rows
     const rows = await prisma.$queryRaw<{ total: bigint }[]>`
-      ${query.unit ? Prisma.sql`WITH RECURSIVE ${unitSubtreeCte(query.unit)}` : Prisma.empty}
       SELECT COUNT(*) AS total FROM project_figures f
       WHERE ${Prisma.join(where, " AND ")} AND f.schedule_status = ${query.status}
         AND f.reported_this_month = ${query.reportedThisMonth}`;
     return Number(rows[0]?.total ?? 0);
   }
   const rows = await prisma.$queryRaw<{ total: bigint | null }[]>`
-    ${query.unit ? Prisma.sql`WITH RECURSIVE ${unitSubtreeCte(query.unit)}` : Prisma.empty}
     SELECT SUM(${column}) AS total FROM unit_figures f WHERE ${Prisma.join(where, " AND ")}`;
   return Number(rows[0]?.total ?? 0);
+}
+
+/** The ids of a unit and of every unit beneath it (none for an unknown code). */
+async function subtreeIds(db: PrismaClient, unitCode: string): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`WITH RECURSIVE ${unitSubtreeCte(unitCode)} SELECT id FROM subtree`;
+  return rows.map((row) => row.id);
 }
 
 /** The next running number of a unit's projects (the caller holds the unit's row lock). */
@@ -158,7 +162,9 @@ export function projectsRepository(
       const db = laggingReads();
       const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
       if (query.fiscalYear) where.push(Prisma.sql`p.fiscal_year = ${query.fiscalYear}`);
-      if (query.unit) where.push(Prisma.sql`p.unit_id IN (SELECT id FROM subtree)`);
+      // a unit's subtree, looked up once: its size is then known to the planner of every statement
+      const unitIds = query.unit ? await subtreeIds(db, query.unit) : null;
+      if (unitIds) where.push(Prisma.sql`p.unit_id = ANY(${unitIds}::int[])`);
       if (query.status) where.push(Prisma.sql`m.schedule_status = ${query.status}`);
       if (query.reportedThisMonth !== undefined)
         where.push(Prisma.sql`m.reported_this_month = ${query.reportedThisMonth}`);
@@ -169,10 +175,7 @@ export function projectsRepository(
       // today's figures are kept per project; another day's are computed for every project of the year
       const kept = (await keptSourceFor(db, asOf, today)) === "current";
       const metrics = kept ? Prisma.sql`project_figures` : Prisma.sql`metrics`;
-      const ctes = [
-        ...(query.unit ? [unitSubtreeCte(query.unit)] : []),
-        ...(kept ? [] : [projectMetricsCte(asOf, query)]),
-      ];
+      const ctes = [...(kept ? [] : [projectMetricsCte(asOf, query)])];
       const withCtes = ctes.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.empty;
       // the number of matches: summed from the units' kept rows when no text search narrows them
       const keptTotal = kept && !q;
@@ -190,7 +193,7 @@ export function projectsRepository(
               FROM ${
                 // a unit's subtree: its units sorted first, so that the page walks them only
                 query.unit
-                  ? Prisma.sql`(SELECT u.* FROM org_unit u JOIN subtree s ON s.id = u.id ORDER BY u.code ${Prisma.raw(direction)}) u`
+                  ? Prisma.sql`(SELECT u.* FROM org_unit u WHERE u.id = ANY(${unitIds}::int[]) ORDER BY u.code ${Prisma.raw(direction)}) u`
                   : Prisma.sql`org_unit u`
               }
               CROSS JOIN LATERAL (
@@ -215,7 +218,7 @@ export function projectsRepository(
       let total = Number(rows[0]?.total ?? 0);
       let moreThanTotal = false;
       if (keptTotal) {
-        total = await keptCount(db, query);
+        total = await keptCount(db, query, unitIds);
       } else if (kept || (rows.length === 0 && query.page > 1)) {
         // a text search over the kept figures: the page was taken without counting, count apart
         // counted up to a cap: a common word matches a good part of a nation's projects
