@@ -17,9 +17,10 @@ const CALENDAR_LOCK = 7_014_551;
  * writer committed. Taken in a fixed order, so that two writes cannot deadlock.
  */
 export async function lockUnitYears(tx: Tx, unitYears: UnitYear[]): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK}::bigint)`;
-  if (unitYears.length === 0) return;
+  // one statement: the calendar's lock (shared) first, then each unit's year in order
   await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK}::bigint)
+    UNION ALL
     SELECT pg_advisory_xact_lock(u, y) FROM (
       SELECT DISTINCT u, y
       FROM unnest(${unitYears.map((u) => u.unitId)}::int[], ${unitYears.map((u) => u.fiscalYear)}::int[]) AS k(u, y)

@@ -7,15 +7,16 @@ import type {
   ReportPatch,
 } from "@cpm/schema";
 import type { IsoDate, Quarter } from "@cpm/schema/rules";
+import { actorColumns } from "../auth/actor";
 import { keepFiguresAfterWrite } from "../figures";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
 import { invalid, notFound } from "../lib/problems";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
 
-const reportFields = (r: ProgressReport) => ({
+const reportFields = (r: Pick<ProgressReport, "reportDate" | "percent" | "narrative" | "problems" | "obstacles">) => ({
   reportDate: r.reportDate,
   percent: r.percent,
   narrative: r.narrative,
@@ -81,17 +82,33 @@ export function projectActivityRepository(prisma: PrismaClient) {
       if (input.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
-        const row = await tx.progressReport.create({
-          data: { ...input, projectId: project.id, reportDate: toDbDate(input.reportDate) },
-        });
-        const report = (await findReport(tx, project.id, row.id)) as ProgressReport;
-        await recordAudit(tx, change, {
-          action: "report.create",
-          entityType: "report",
-          entityKey: String(row.id),
-          projectId: project.id,
-          after: reportFields(report),
-        });
+        // one statement: the report, its audit row, and the project's reports to answer with
+        const actor = actorColumns(change.actor);
+        const after = JSON.stringify(reportFields(input));
+        const rows = await tx.$queryRaw<(Prisma.ProgressReportGetPayload<object> & { isNew: boolean })[]>`
+          WITH ins AS (
+            INSERT INTO progress_report (project_id, report_date, percent, narrative, problems, obstacles)
+            VALUES (${project.id}, ${input.reportDate}::date, ${input.percent}, ${input.narrative}, ${input.problems},
+              ${input.obstacles})
+            RETURNING *
+          ),
+          audit AS (
+            INSERT INTO audit_event (user_id, api_key_id, actor_label, action, entity_type, entity_key, project_id,
+              after, request_id)
+            SELECT ${actor.userId}, ${actor.apiKeyId}, ${actor.actorLabel}, 'report.create', 'report', ins.id::text,
+              ins.project_id, ${after}::jsonb, ${change.requestId}
+            FROM ins
+          ),
+          reports AS (
+            SELECT *, false AS is_new FROM progress_report WHERE project_id = ${project.id} AND deleted_at IS NULL
+            UNION ALL
+            SELECT *, true FROM ins
+          )
+          SELECT id, project_id AS "projectId", report_date AS "reportDate", percent, narrative, problems, obstacles,
+            created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt", is_new AS "isNew"
+          FROM reports`;
+        const id = rows.find((row) => row.isNew)?.id;
+        const report = toProgressReports(rows).find((r) => r.id === id) as ProgressReport;
         // last: the unit's kept row is locked from here to the commit, which every write of the unit waits for
         await keepFiguresAfterWrite(
           tx,
