@@ -6,6 +6,7 @@ import { keepProjectFigures, unitYearsOf } from "./project-figures";
 import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
 export { keptAsOf, turnCalendar } from "./calendar";
+export { forgetCalendar, keptSourceFor } from "./freshness";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,4 +55,3 @@ export async function keepIndicatorFiguresAfterWrite(tx: Tx, unitYears: UnitYear
 export async function rebuildAllFigures(prisma: PrismaClient, today: IsoDate): Promise<void> {
   await turnCalendar(prisma, today, { rebuild: true });
 }
-export { forgetCalendar, keptSourceFor } from "./freshness";
