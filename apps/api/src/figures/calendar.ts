@@ -47,13 +47,14 @@ async function fiscalYearsWithProjects(tx: Tx): Promise<number[]> {
 
 async function freezeClosedMonths(tx: Tx, today: IsoDate, rebuild: boolean): Promise<number> {
   const frozen = rebuild ? new Set<IsoDate>() : await frozenMonthEnds(tx);
+  const fiscalYears = await fiscalYearsWithProjects(tx);
   let count = 0;
-  for (const fiscalYear of await fiscalYearsWithProjects(tx)) {
+  for (const fiscalYear of fiscalYears) {
     const toFreeze = closedMonthEnds(fiscalYear, today).filter((end) => !frozen.has(end));
     await freezeUnitMonths(tx, toFreeze, fiscalYear, "all");
     count += toFreeze.length;
   }
-  const closedNow = [...new Set((await fiscalYearsWithProjects(tx)).flatMap((y) => closedMonthEnds(y, today)))];
+  const closedNow = fiscalYears.flatMap((year) => closedMonthEnds(year, today));
   if (closedNow.length) {
     await tx.$executeRaw`
       INSERT INTO frozen_month (month_end) SELECT unnest(${closedNow}::date[]) ON CONFLICT (month_end) DO NOTHING`;
@@ -76,8 +77,8 @@ export async function turnCalendar(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK}::bigint)`;
       const asOf = await keptAsOf(tx);
-      if (asOf === today && !options.rebuild) return { turned: false, frozenMonths: 0 };
-      if (asOf !== null && asOf > today && !options.rebuild) return { turned: false, frozenMonths: 0 };
+      // already as of today (or of a later day another process saw first)
+      if (!options.rebuild && asOf !== null && asOf >= today) return { turned: false, frozenMonths: 0 };
       if (options.rebuild) {
         await tx.$executeRaw`DELETE FROM project_figures`;
         await tx.$executeRaw`DELETE FROM unit_figures`;

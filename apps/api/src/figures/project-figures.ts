@@ -8,9 +8,9 @@ type Tx = Prisma.TransactionClient;
 export async function unitYearsOf(tx: Tx, projectIds: number[]): Promise<UnitYear[]> {
   if (projectIds.length === 0) return [];
   const rows = await tx.$queryRaw<{ unit_id: number; fiscal_year: number }[]>`
-    SELECT DISTINCT unit_id, fiscal_year FROM project WHERE id = ANY(${projectIds}::int[])
+    SELECT unit_id, fiscal_year FROM project WHERE id = ANY(${projectIds}::int[])
     UNION
-    SELECT DISTINCT unit_id, fiscal_year FROM project_figures WHERE project_id = ANY(${projectIds}::int[])`;
+    SELECT unit_id, fiscal_year FROM project_figures WHERE project_id = ANY(${projectIds}::int[])`;
   return rows.map((row) => ({ unitId: row.unit_id, fiscalYear: row.fiscal_year }));
 }
 

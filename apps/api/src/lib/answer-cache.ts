@@ -13,9 +13,9 @@ export function answerCache(maxBytes = 64 * 1024 * 1024) {
   const cache = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (json) => json.length || 1 });
   return {
     get: (key: string): string | undefined => cache.get(key),
-    /** Serialize as the route's response schema would (zod encode, then JSON), keep and return it. */
+    /** Serialize (see `serialize`), keep and return it. */
     put<T>(key: string, schema: ZodType<T>, value: T): string {
-      const json = JSON.stringify(z.encode(schema, value));
+      const json = serialize(schema, value);
       cache.set(key, json);
       return json;
     },
@@ -24,8 +24,13 @@ export function answerCache(maxBytes = 64 * 1024 * 1024) {
 
 export type AnswerCache = ReturnType<typeof answerCache>;
 
+/** An answer as the route's response schema would serialize it: zod encode, then JSON. */
+export function serialize<T>(schema: ZodType<T>, value: T): string {
+  return JSON.stringify(z.encode(schema, value));
+}
+
 /** Send an answer serialized beforehand: Fastify sends a string as it is, past the route's serializer. */
-export function sendSerialized(reply: FastifyReply, json: string): FastifyReply {
+function sendSerialized(reply: FastifyReply, json: string): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(json);
 }
 

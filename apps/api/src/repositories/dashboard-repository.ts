@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { type Dashboard, type DashboardFigures, dashboard } from "@cpm/schema";
 import { fiscalQuarterSpan, fiscalYearSpan, type IsoDate, type Quarter, round2 } from "@cpm/schema/rules";
-import { z } from "zod";
 import { keptSourceFor } from "../figures";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { answerCache } from "../lib/answer-cache";
+import { answerCache, serialize } from "../lib/answer-cache";
 import { notFound } from "../lib/problems";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 
@@ -144,10 +143,6 @@ async function keptFigures(
     GROUP BY ROLLUP (gr.group_id)`;
 }
 
-/**
- * Figures for a unit and each of its child units (each with its whole subtree), computed in SQL.
- * The period is the fiscal year or one quarter; the figures are as of its end (or today, if sooner).
- */
 /** The day a dashboard's figures are as of: the period's end, or today if sooner, unless one is asked. */
 function dashboardAsOf(fiscalYear: number, quarter: Quarter | undefined, today: IsoDate, asOfParam?: IsoDate) {
   const period = quarter ? fiscalQuarterSpan(fiscalYear, quarter) : fiscalYearSpan(fiscalYear);
@@ -168,6 +163,69 @@ async function revisionsOf(db: PrismaClient, fiscalYear: number): Promise<string
   return rows[0]?.tag ?? "";
 }
 
+/**
+ * Figures for a unit and each of its child units (each with its whole subtree), from the source
+ * the day calls for: kept today's, a frozen month end's, or computed live.
+ */
+async function buildDashboard(
+  db: PrismaClient,
+  source: "current" | "month" | "live",
+  unitCode: string | null,
+  fiscalYear: number,
+  quarter: Quarter | undefined,
+  period: { start: IsoDate; end: IsoDate },
+  asOf: IsoDate,
+): Promise<Dashboard> {
+  const { unit, children } = await unitWithChildren(db, unitCode);
+  // Map every unit of the subtree to the child it rolls up to (the unit itself for its own projects).
+  const groups = Prisma.sql`
+    groups AS (
+      SELECT id, id AS group_id FROM org_unit WHERE parent_id = ${unit.id}
+      UNION ALL
+      SELECT u.id, g.group_id FROM org_unit u JOIN groups g ON u.parent_id = g.id
+    ),
+    grouped AS (
+      SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
+    )`;
+  const achieved = quarter ? Prisma.raw(`achieved_q${quarter}`) : Prisma.raw("achieved");
+  const [figures, kpis] = await Promise.all([
+    source === "live"
+      ? liveFigures(db, unit.code, groups, fiscalYear, asOf)
+      : keptFigures(db, unit.code, groups, fiscalYear, source === "month" ? asOf : null),
+    db.$queryRaw<IndicatorRow[]>`
+      WITH RECURSIVE ${unitSubtreeCte(unit.code)}, ${groups}
+      SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
+      FROM unit_indicator_figures k
+      JOIN grouped gr ON gr.id = k.unit_id
+      WHERE k.fiscal_year = ${fiscalYear}
+      GROUP BY ROLLUP (gr.group_id)`,
+  ]);
+
+  const figuresOf = (groupId: number | null) => figures.find((row) => row.group_id === groupId);
+  const kpisOf = (groupId: number | null) => kpis.find((row) => row.group_id === groupId);
+  const rowsUnits = [...children];
+  if (figuresOf(unit.id) || kpisOf(unit.id)) rowsUnits.unshift(unit);
+  return {
+    fiscalYear,
+    quarter: quarter ?? null,
+    asOf,
+    periodStart: period.start,
+    periodEnd: period.end,
+    unit: { code: unit.code, name: unit.name, kind: unit.kind },
+    totals: toFigures(figuresOf(null), kpisOf(null)),
+    units: rowsUnits
+      .map((child) => ({
+        unitCode: child.code,
+        unitName: child.name,
+        unitKind: child.kind,
+        nameSortKey: child.nameSortKey,
+        ...toFigures(figuresOf(child.id), kpisOf(child.id)),
+      }))
+      .sort((a, b) => (a.nameSortKey < b.nameSortKey ? -1 : a.nameSortKey > b.nameSortKey ? 1 : 0))
+      .map(({ nameSortKey: _key, ...row }) => row),
+  };
+}
+
 export function dashboardRepository(prisma: PrismaClient, laggingReads: () => PrismaClient = () => prisma) {
   const answers = answerCache(16 * 1024 * 1024);
   return {
@@ -183,21 +241,13 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
       asOfParam?: IsoDate,
     ): Promise<{ etag: string | null; json: string }> {
       const db = laggingReads();
-      const { asOf } = dashboardAsOf(fiscalYear, quarter, today, asOfParam);
+      const { period, asOf } = dashboardAsOf(fiscalYear, quarter, today, asOfParam);
       const source = await keptSourceFor(db, asOf, today);
-      if (source === "live") {
-        return {
-          etag: null,
-          json: JSON.stringify(
-            z.encode(dashboard, await this.forUnit(unitCode, fiscalYear, quarter, today, asOfParam)),
-          ),
-        };
-      }
+      const build = () => buildDashboard(db, source, unitCode, fiscalYear, quarter, period, asOf);
+      if (source === "live") return { etag: null, json: serialize(dashboard, await build()) };
       const tag = `${unitCode ?? "city"}.${fiscalYear}.${quarter ?? 0}.${asOf}.${source}.${await revisionsOf(db, fiscalYear)}`;
       const etag = `"d.${createHash("sha256").update(tag).digest("base64url").slice(0, 22)}"`;
-      const json =
-        answers.get(tag) ??
-        answers.put(tag, dashboard, await this.forUnit(unitCode, fiscalYear, quarter, today, asOfParam));
+      const json = answers.get(tag) ?? answers.put(tag, dashboard, await build());
       return { etag, json };
     },
 
@@ -211,57 +261,9 @@ export function dashboardRepository(prisma: PrismaClient, laggingReads: () => Pr
     ): Promise<Dashboard> {
       // a dashboard may lag a replica's second behind the primary
       const db = laggingReads();
-      const { unit, children } = await unitWithChildren(db, unitCode);
       const { period, asOf } = dashboardAsOf(fiscalYear, quarter, today, asOfParam);
-
-      // Map every unit of the subtree to the child it rolls up to (the unit itself for its own projects).
-      const groups = Prisma.sql`
-        groups AS (
-          SELECT id, id AS group_id FROM org_unit WHERE parent_id = ${unit.id}
-          UNION ALL
-          SELECT u.id, g.group_id FROM org_unit u JOIN groups g ON u.parent_id = g.id
-        ),
-        grouped AS (
-          SELECT s.id, COALESCE(g.group_id, ${unit.id}) AS group_id FROM subtree s LEFT JOIN groups g ON g.id = s.id
-        )`;
       const source = await keptSourceFor(db, asOf, today);
-      const achieved = quarter ? Prisma.raw(`achieved_q${quarter}`) : Prisma.raw("achieved");
-      const [figures, kpis] = await Promise.all([
-        source === "live"
-          ? liveFigures(db, unit.code, groups, fiscalYear, asOf)
-          : keptFigures(db, unit.code, groups, fiscalYear, source === "month" ? asOf : null),
-        db.$queryRaw<IndicatorRow[]>`
-          WITH RECURSIVE ${unitSubtreeCte(unit.code)}, ${groups}
-          SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
-          FROM unit_indicator_figures k
-          JOIN grouped gr ON gr.id = k.unit_id
-          WHERE k.fiscal_year = ${fiscalYear}
-          GROUP BY ROLLUP (gr.group_id)`,
-      ]);
-
-      const figuresOf = (groupId: number | null) => figures.find((row) => row.group_id === groupId);
-      const kpisOf = (groupId: number | null) => kpis.find((row) => row.group_id === groupId);
-      const rowsUnits = [...children];
-      if (figuresOf(unit.id) || kpisOf(unit.id)) rowsUnits.unshift(unit);
-      return {
-        fiscalYear,
-        quarter: quarter ?? null,
-        asOf,
-        periodStart: period.start,
-        periodEnd: period.end,
-        unit: { code: unit.code, name: unit.name, kind: unit.kind },
-        totals: toFigures(figuresOf(null), kpisOf(null)),
-        units: rowsUnits
-          .map((child) => ({
-            unitCode: child.code,
-            unitName: child.name,
-            unitKind: child.kind,
-            nameSortKey: child.nameSortKey,
-            ...toFigures(figuresOf(child.id), kpisOf(child.id)),
-          }))
-          .sort((a, b) => (a.nameSortKey < b.nameSortKey ? -1 : a.nameSortKey > b.nameSortKey ? 1 : 0))
-          .map(({ nameSortKey: _key, ...row }) => row),
-      };
+      return buildDashboard(db, source, unitCode, fiscalYear, quarter, period, asOf);
     },
 
     /** Fiscal years that have data, and the current one, newest first. */

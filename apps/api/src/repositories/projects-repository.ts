@@ -126,8 +126,12 @@ async function subtreeIds(db: PrismaClient, unitCode: string): Promise<number[]>
   return rows.map((row) => row.id);
 }
 
-/** The next running number of a unit's projects (the caller holds the unit's row lock). */
+/**
+ * The next running number of a unit's projects. Locks the unit's row until the transaction ends,
+ * so that two writes do not draw the same number.
+ */
 async function nextSerial(tx: Tx, unitId: number): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unitId} FOR UPDATE`;
   const max = await tx.project.aggregate({ where: { unitId }, _max: { serial: true } });
   return (max._max.serial ?? 0) + 1;
 }
@@ -175,8 +179,7 @@ export function projectsRepository(
       // today's figures are kept per project; another day's are computed for every project of the year
       const kept = (await keptSourceFor(db, asOf, today)) === "current";
       const metrics = kept ? Prisma.sql`project_figures` : Prisma.sql`metrics`;
-      const ctes = [...(kept ? [] : [projectMetricsCte(asOf, query)])];
-      const withCtes = ctes.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.empty;
+      const withCtes = kept ? Prisma.empty : Prisma.sql`WITH RECURSIVE ${projectMetricsCte(asOf, query)}`;
       // the number of matches: summed from the units' kept rows when no text search narrows them
       const keptTotal = kept && !q;
       const offset = (query.page - 1) * query.pageSize;
@@ -270,8 +273,6 @@ export function projectsRepository(
             throw conflict("code", `Project code ${input.code} is already taken`, `รหัสโครงการ ${input.code} ถูกใช้แล้ว`);
           }
         } else {
-          // lock the unit row so that two creations do not draw the same number
-          await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unit.id} FOR UPDATE`;
           serial = await nextSerial(tx, unit.id);
           // a project moved away from this unit keeps its code: skip numbers whose code it holds
           while (
@@ -283,7 +284,7 @@ export function projectsRepository(
         await ensureFiscalYear(tx, input.fiscalYear);
         await checkPolicies(tx, input.policyCodes);
         const code = `${input.unitCode}-${serial}`;
-        await tx.project.create({
+        const { id: projectId } = await tx.project.create({
           data: {
             code,
             serial,
@@ -306,7 +307,6 @@ export function projectsRepository(
           },
         });
         const created = await get(code, asOf, tx);
-        const projectId = (await tx.project.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
         await keepFiguresAfterWrite(tx, { projectIds: [projectId] }, asOf);
         await recordAudit(tx, change, {
           action: "project.create",
@@ -423,9 +423,8 @@ export function projectsRepository(
     ): Promise<ProjectDetail> {
       return prisma.$transaction(async (tx) => {
         const locked = await lockProjectForWrite(tx, code, expectedVersion);
-        const before = await get(code, today, tx);
+        const from = await tx.orgUnit.findUniqueOrThrow({ where: { id: locked.unitId }, select: { code: true } });
         const unitId = await unitIdOf(tx, "unitCode", unitCode);
-        await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${unitId} FOR UPDATE`;
         // the code stays; the running number is the target unit's next, as (unit, serial) is unique
         await tx.project.update({ where: { id: locked.id }, data: { unitId, serial: await nextSerial(tx, unitId) } });
         await keepFiguresAfterWrite(tx, { projectIds: [locked.id] }, today);
@@ -434,7 +433,7 @@ export function projectsRepository(
           entityType: "project",
           entityKey: code,
           projectId: locked.id,
-          before: { unitCode: before.unitCode },
+          before: { unitCode: from.code },
           after: { unitCode },
         });
         return get(code, today, tx);

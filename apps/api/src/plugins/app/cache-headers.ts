@@ -16,16 +16,15 @@ export default fp(
       const read = request.method === "GET" || request.method === "HEAD";
       if (!read || reply.statusCode >= 400 || request.url.startsWith("/api/v1/auth/")) {
         reply.header("cache-control", "no-store");
-      } else if (request.actor?.kind === "anonymous") {
-        reply.header(
-          "cache-control",
-          `public, max-age=${PUBLIC_MAX_AGE_S}, stale-while-revalidate=${4 * PUBLIC_MAX_AGE_S}`,
-        );
-        reply.header("vary", "Authorization, Cookie");
-      } else {
-        reply.header("cache-control", "private, no-cache");
-        reply.header("vary", "Authorization, Cookie");
+        return payload;
       }
+      reply.header(
+        "cache-control",
+        request.actor?.kind === "anonymous"
+          ? `public, max-age=${PUBLIC_MAX_AGE_S}, stale-while-revalidate=${4 * PUBLIC_MAX_AGE_S}`
+          : "private, no-cache",
+      );
+      reply.header("vary", "Authorization, Cookie");
       return payload;
     });
   },

@@ -13,7 +13,7 @@ import {
 } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { sendSerialized } from "../../../lib/answer-cache";
+import { sendAnswer } from "../../../lib/answer-cache";
 import { changeOf } from "../../../lib/change-context";
 import { forReader } from "../../../lib/privacy";
 import { notFound } from "../../../lib/problems";
@@ -100,13 +100,13 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.header("etag", validator.etag).status(304).send(null);
       }
       const key = `${code} ${validator.etag}`;
-      const json = app.repos.projects.cache.get(key);
-      if (json) return sendSerialized(reply.header("etag", validator.etag), json);
+      const cached = app.repos.projects.cache.get(key);
+      if (cached) return sendAnswer(request, reply, { etag: validator.etag, json: cached });
       const project = forReader(request.actor, await app.repos.projects.get(code, asOf));
       // written meanwhile: serve what was read, under its own version, and cache nothing
       if (project.version !== validator.version) return reply.header("etag", etagOf(project.version)).send(project);
-      const fresh = app.repos.projects.cache.put(key, projectDetail, project);
-      return sendSerialized(reply.header("etag", validator.etag), fresh);
+      const json = app.repos.projects.cache.put(key, projectDetail, project);
+      return sendAnswer(request, reply, { etag: validator.etag, json });
     },
   );
 
