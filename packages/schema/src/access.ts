@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, unitCode } from "./common";
+import { optionalText, requiredText, unitCode } from "./common";
 
 import { ROLES } from "./roles";
 
@@ -7,10 +7,10 @@ export { ROLES };
 export const role = z.enum(ROLES);
 
 export const username = z.string().regex(/^[a-z0-9._-]{3,100}$/, { error: "username" });
-export const password = z.string().min(10).max(200);
+export const password = optionalText(200).min(10);
 
 export const signInInput = z
-  .strictObject({ username: z.string().max(100), password: z.string().max(200) })
+  .strictObject({ username: optionalText(100), password: optionalText(200) })
   .meta({ id: "SignInInput" });
 
 export const user = z
@@ -27,14 +27,20 @@ export const user = z
 
 /** The signed-in user, and the token to send as `X-CSRF-Token` on every write. */
 export const session = z
-  .object({ user: user.omit({ phone: true }), csrfToken: z.string(), expiresAt: z.string() })
+  .object({
+    user: user.omit({ phone: true }),
+    csrfToken: z.string(),
+    expiresAt: z.string(),
+    /** The units whose projects this user may create and change (a unit's sub-units included); empty for readers. */
+    writableUnitCodes: z.array(unitCode),
+  })
   .meta({ id: "Session" });
 
 export const userCreate = z
   .strictObject({
     username,
     displayName: requiredText(200),
-    phone: z.string().max(100).default(""),
+    phone: optionalText(100).default(""),
     password,
     role,
     unitCode: unitCode.nullable().default(null),
@@ -49,7 +55,7 @@ export const userCreate = z
 export const userPatch = z
   .strictObject({
     displayName: requiredText(200),
-    phone: z.string().max(100),
+    phone: optionalText(100),
     password,
     role,
     unitCode: unitCode.nullable(),

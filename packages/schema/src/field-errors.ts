@@ -16,7 +16,26 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
     th: "รหัสนโยบายต้องเป็น P ตามด้วยตัวเลข เช่น P145",
     en: "A policy code is P and a number, e.g. P145",
   }),
-  blank: () => ({ th: "ต้องไม่เว้นว่าง", en: "Must not be blank" }),
+  blank: () => ({
+    th: "ต้องไม่เว้นว่าง (ช่องว่างหรืออักขระที่มองไม่เห็นเพียงอย่างเดียวไม่นับ)",
+    en: "Must not be blank (spaces or invisible characters alone do not count)",
+  }),
+  unstorableText: () => ({
+    th: "ข้อความมีอักขระที่บันทึกไม่ได้ (อักขระ NUL หรือ surrogate ที่ไม่ครบคู่)",
+    en: "The text holds a character that cannot be stored (NUL or a lone surrogate)",
+  }),
+  dateRange: (p) => ({
+    th: `วันที่ต้องอยู่ระหว่าง ${p.min} ถึง ${p.max}`,
+    en: `The date must be between ${p.min} and ${p.max}`,
+  }),
+  fiscalYearRange: (p) => ({
+    th: `ปีงบประมาณต้องอยู่ระหว่าง ${p.min} ถึง ${p.max}`,
+    en: `The fiscal year must be between ${p.min} and ${p.max}`,
+  }),
+  outsideReportingWindow: (p) => ({
+    th: `วันที่รายงานของโครงการปีงบประมาณ ${p.fiscalYear} ต้องอยู่ระหว่าง ${p.start} ถึง ${p.end}`,
+    en: `A report of a fiscal year ${p.fiscalYear} project must be dated between ${p.start} and ${p.end}`,
+  }),
   endBeforeStart: () => ({ th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น", en: "The end must not be before the start" }),
   username: () => ({
     th: "ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3 ตัวขึ้นไป",
@@ -29,6 +48,13 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
     en: `The step weights must add up to 100 (they add up to ${p.total})`,
   }),
 };
+
+/** The Thai and English text of a named reason, for a rule the API checks beyond the schema. */
+export function reasonMessage(reason: string, params: Record<string, unknown> = {}): LocalizedMessage {
+  const describe = REASONS[reason];
+  if (!describe) throw new Error(`No message for the reason ${reason}`);
+  return describe(params);
+}
 
 /** zod reports a missing value as an invalid type whose received value is undefined. */
 const isMissing = (issue: Issue) => issue.code === "invalid_type" && / received undefined$/.test(issue.message);

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { fiscalYear, fiscalYearParam, pageQuery, projectCode, quarter, requiredText, score, unitCode } from "./common";
+import {
+  fiscalYear,
+  fiscalYearParam,
+  measure,
+  pageQuery,
+  projectCode,
+  quarter,
+  requiredText,
+  score,
+  unitCode,
+} from "./common";
 
 /** ตัวชี้วัดเชิงยุทธศาสตร์ / งานประจำ */
 export const INDICATOR_TYPES = ["strategic", "routine"] as const;
@@ -7,7 +17,6 @@ export const INDICATOR_TYPES = ["strategic", "routine"] as const;
 export const RESULT_LEVELS = ["output", "outcome"] as const;
 
 export const indicatorCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,29}$/, { error: "indicatorCode" });
-const measure = z.number().min(0).max(1e12);
 
 const indicatorFields = {
   name: requiredText(1_000),

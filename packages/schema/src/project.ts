@@ -33,7 +33,7 @@ const projectFields = {
   objectives: optionalText(20_000),
   targets: optionalText(20_000),
   /** A goal of the city's strategic plan, or null when the project is the unit's routine mission. */
-  strategyCode: z.string().max(30).nullable(),
+  strategyCode: optionalText(30).nullable(),
   budgetAllocated: baht.nullable(),
   budgetSpent: baht.nullable(),
   plannedStart: isoDate.nullable(),
@@ -142,7 +142,7 @@ export const projectListQuery = z.strictObject({
   unit: unitCode.optional(),
   status: scheduleStatus.optional(),
   reportedThisMonth: booleanParam.optional(),
-  q: z.string().max(200).optional(),
+  q: optionalText(200).optional(),
   sort: z.enum(PROJECT_SORTS).default("code"),
   order: z.enum(["asc", "desc"]).default("asc"),
   asOf: isoDate.optional(),

@@ -11,6 +11,7 @@ export function round2(value: number): number {
   return (Math.sign(value) * Math.floor((micro + 5_000) / 10_000)) / 100;
 }
 
+/** Exactly: 1.005 and 1e-10 have more than two decimals (they would be stored rounded). */
 export function hasAtMostTwoDecimals(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+  return Number.isFinite(value) && Number(value.toFixed(2)) === value;
 }
