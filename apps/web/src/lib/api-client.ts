@@ -31,11 +31,11 @@ export interface RequestOptions {
 /** A write right after a page load may come before the session query has brought the CSRF token. */
 async function ensureCsrfToken() {
   if (csrfToken !== null) return;
-  const res = await fetch("/api/v1/auth/session", {
+  const res = await fetch("/api/v1/auth/session?optional=true", {
     credentials: "same-origin",
     headers: { accept: "application/json" },
   });
-  if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
+  if (res.status === 200) csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -51,11 +51,15 @@ const authRoutes: FastifyPluginAsyncZod<{ secureCookies: "auto" | "true" | "fals
       config: { access: "public" },
       schema: {
         tags,
-        summary: "The signed-in user and the CSRF token, or 401",
-        response: { 200: session, 401: problem },
+        summary: "The signed-in user and the CSRF token, or 401 (204 with ?optional=true, as the web app asks)",
+        description:
+          "A page asks who is signed in on every visit; with `optional=true` an anonymous visitor gets 204 instead of 401, so that the browser does not log an error on every page.",
+        querystring: z.strictObject({ optional: z.enum(["true", "false"]).default("false") }),
+        response: { 200: session, 204: z.undefined(), 401: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (request.actor.kind !== "user" && request.query.optional === "true") return reply.code(204).send();
       if (request.actor.kind !== "user") {
         throw new DomainError(401, "unauthenticated", "Unauthorized", { th: "ยังไม่ได้เข้าสู่ระบบ", en: "Not signed in" });
       }

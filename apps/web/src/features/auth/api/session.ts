@@ -7,9 +7,10 @@ export const sessionQuery = queryOptions({
   queryKey: ["session"],
   queryFn: async (): Promise<Session | null> => {
     try {
-      const session = await api<Session>("/auth/session");
-      setCsrfToken(session.csrfToken);
-      return session;
+      // 204 for an anonymous visitor: no 401 logged in the browser's console on every page
+      const session = await api<Session | undefined>("/auth/session?optional=true");
+      setCsrfToken(session?.csrfToken ?? null);
+      return session ?? null;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         setCsrfToken(null);
