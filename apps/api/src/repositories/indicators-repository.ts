@@ -2,7 +2,9 @@ import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterI
 import type { Quarter } from "@cpm/schema/rules";
 import { keepIndicatorFiguresAfterWrite } from "../figures";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { isNoOpPatch } from "../lib/no-op-patch";
 import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
+import { changedLinks } from "../auth/project-links";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, unitIdOf } from "./lookups";
 import { indicatorInclude, toIndicatorSummary } from "./project-mappers";
@@ -42,6 +44,33 @@ async function projectIds(tx: Tx, codes: string[]): Promise<number[]> {
     });
   }
   return found.map((p) => p.id);
+}
+
+/**
+ * A KPI linked to or unlinked from projects is recorded in each project's history too. The
+ * project's version is not bumped: it counts writes to the project itself (If-Match), while the
+ * detail's ETag names the versions of the KPIs it lists, so a link changes the ETag all the same.
+ */
+async function recordLinks(
+  tx: Tx,
+  change: ChangeContext,
+  indicator: { code: string; name: string },
+  links: { added: string[]; removed: string[] },
+) {
+  const codes = [...links.added, ...links.removed];
+  if (!codes.length) return;
+  const projects = await tx.project.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+  for (const project of projects) {
+    const linked = links.added.includes(project.code);
+    await recordAudit(tx, change, {
+      action: linked ? "indicator.link" : "indicator.unlink",
+      entityType: "indicator",
+      entityKey: indicator.code,
+      projectId: project.id,
+      before: linked ? undefined : { indicatorCode: indicator.code, name: indicator.name },
+      after: linked ? { indicatorCode: indicator.code, name: indicator.name } : undefined,
+    });
+  }
 }
 
 /** ตัวชี้วัด: a unit's KPIs for a fiscal year, their quarter results, and the projects that support them. */
@@ -99,13 +128,20 @@ export function indicatorsRepository(prisma: PrismaClient) {
           entityKey: input.code,
           after: auditedIndicator(created),
         });
+        await recordLinks(tx, change, created, changedLinks([], input.projectCodes));
         return created;
       });
     },
 
     async update(code: string, patch: IndicatorPatch, expectedVersion: number | undefined, change: ChangeContext) {
       return prisma.$transaction(async (tx) => {
-        const before = auditedIndicator(await get(code, tx));
+        const read = await get(code, tx);
+        const before = auditedIndicator(read);
+        // a patch that changes nothing is no write: no version bump, no history event
+        if (isNoOpPatch(before, patch)) {
+          if (expectedVersion !== undefined && expectedVersion !== read.version) throw preconditionFailed(read.version);
+          return read;
+        }
         const existing = await lockIndicator(tx, code, expectedVersion);
         const { projectCodes, ...fields } = patch;
         const ids = projectCodes ? await projectIds(tx, projectCodes) : undefined;
@@ -124,6 +160,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
           entityKey: code,
           ...changedFields(before, auditedIndicator(updated)),
         });
+        if (projectCodes) await recordLinks(tx, change, updated, changedLinks(before.projectCodes, projectCodes));
         return updated;
       });
     },

@@ -11,7 +11,9 @@ import { actorColumns } from "../auth/actor";
 import { keepFiguresAfterWrite } from "../figures";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { toDbDate, toDbDateOrNull } from "../lib/dates";
-import { invalid, notFound } from "../lib/problems";
+import { checkReportDate } from "../lib/fiscal-bounds";
+import { isNoOpPatch } from "../lib/no-op-patch";
+import { invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
@@ -82,6 +84,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
       if (input.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        checkReportDate(input.reportDate, project.fiscalYear);
         // one statement: the report, its audit row, and the project's reports to answer with
         const actor = actorColumns(change.actor);
         const after = JSON.stringify(reportFields(input));
@@ -129,7 +132,11 @@ export function projectActivityRepository(prisma: PrismaClient) {
     ) {
       if (patch.reportDate && patch.reportDate > today) throw futureDate(today);
       return prisma.$transaction(async (tx) => {
+        // a correction that changes nothing is no write: no version bump, no history event
+        const unchanged = await unchangedReport(tx, code, id, patch, expectedVersion);
+        if (unchanged) return unchanged;
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        if (patch.reportDate) checkReportDate(patch.reportDate, project.fiscalYear);
         const existing = await tx.progressReport.findFirst({ where: { id, projectId: project.id, deletedAt: null } });
         if (!existing) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
         const before = (await findReport(tx, project.id, id)) as ProgressReport;
@@ -211,6 +218,25 @@ export function projectActivityRepository(prisma: PrismaClient) {
       });
     },
   };
+}
+
+/**
+ * The report as it is when a patch would not change it (the version sent must still be current),
+ * or undefined when the patch is a real change.
+ */
+async function unchangedReport(
+  tx: Prisma.TransactionClient,
+  code: string,
+  id: number,
+  patch: Record<string, unknown>,
+  expectedVersion: number | undefined,
+): Promise<ProgressReport | undefined> {
+  const project = await tx.project.findFirst({ where: { code, deletedAt: null }, select: { id: true, version: true } });
+  if (!project) return undefined;
+  const report = await findReport(tx, project.id, id);
+  if (!report || !isNoOpPatch(reportFields(report), patch)) return undefined;
+  if (expectedVersion !== undefined && expectedVersion !== project.version) throw preconditionFailed(project.version);
+  return report;
 }
 
 /** A live report as the detail shows it: its quarter and whether it drops below the report before it. */

@@ -4,7 +4,8 @@ import { keepFiguresAfterWrite, keptSourceFor } from "../figures";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { answerCache } from "../lib/answer-cache";
 import { fromDbDateOrNull, toDbDateOrNull } from "../lib/dates";
-import { conflict, invalid, notFound } from "../lib/problems";
+import { isNoOpPatch } from "../lib/no-op-patch";
+import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { projectMetricsCte, unitSubtreeCte } from "../sql/project-metrics";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
@@ -327,9 +328,16 @@ export function projectsRepository(
       change: ChangeContext,
     ) {
       return prisma.$transaction(async (tx) => {
+        const read = await get(code, asOf, tx);
+        // a patch that changes nothing is no write: no version bump, no history event
+        if (isNoOpPatch(auditedFields(read), patch)) {
+          if (expectedVersion !== undefined && expectedVersion !== read.version) throw preconditionFailed(read.version);
+          return read;
+        }
         const locked = await lockProjectForWrite(tx, code, expectedVersion);
         const current = await tx.project.findUniqueOrThrow({ where: { id: locked.id } });
-        const before = auditedFields(await get(code, asOf, tx));
+        // written meanwhile (between the read and the lock): read it again
+        const before = auditedFields(locked.version === read.version + 1 ? read : await get(code, asOf, tx));
         checkBudget(
           patch.budgetAllocated !== undefined ? patch.budgetAllocated : Number(current.budgetAllocated ?? Number.NaN),
           patch.budgetSpent !== undefined ? patch.budgetSpent : Number(current.budgetSpent ?? Number.NaN),

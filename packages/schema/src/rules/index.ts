@@ -8,4 +8,5 @@ export * from "./plan-weights";
 export * from "./progress";
 export * from "./schedule-status";
 export * from "./spending";
+export * from "./stored-values";
 export * from "./thai-text";

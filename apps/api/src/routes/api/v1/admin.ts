@@ -1,4 +1,14 @@
-import { apiKey, apiKeyCreate, apiKeyCreated, problem, user, userCreate, username, userPatch } from "@cpm/schema";
+import {
+  apiKey,
+  apiKeyCreate,
+  apiKeyCreated,
+  problem,
+  rowIdParam,
+  user,
+  userCreate,
+  username,
+  userPatch,
+} from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changeOf } from "../../../lib/change-context";
@@ -88,7 +98,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "Revoke an API key",
-        params: z.strictObject({ id: z.coerce.number().int().positive() }),
+        params: z.strictObject({ id: rowIdParam }),
         response: { 200: apiKey, ...errors },
       },
     },

@@ -14,7 +14,9 @@ import type { Quarter } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decide } from "../../../auth/policy";
+import { assertMayLinkProjects, changedLinks } from "../../../auth/project-links";
 import { changeOf } from "../../../lib/change-context";
+import { checkNewFiscalYear } from "../../../lib/fiscal-bounds";
 import { etagOf, expectedVersion } from "../../../lib/versions";
 import { forbidden } from "../../../plugins/app/auth";
 import { ifMatchHeaders } from "./projects";
@@ -50,6 +52,8 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      checkNewFiscalYear(request.body.fiscalYear, app.clock.currentFiscalYear());
+      await assertMayLinkProjects(app, request, request.body.projectCodes);
       const created = await app.repos.indicators.create(request.body, changeOf(request));
       return reply.status(201).header("etag", etagOf(created.version)).send(created);
     },
@@ -86,6 +90,11 @@ const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      if (request.body.projectCodes) {
+        const linked = (await app.repos.indicators.get(request.params.code)).projects.map((p) => p.code);
+        const { added, removed } = changedLinks(linked, request.body.projectCodes);
+        await assertMayLinkProjects(app, request, [...added, ...removed]);
+      }
       const updated = await app.repos.indicators.update(
         request.params.code,
         request.body,

@@ -6,6 +6,7 @@ import {
   projectDetail,
   quarterEvaluation,
   quarterParam,
+  rowIdParam,
   reportInput,
   reportPatch,
 } from "@cpm/schema";
@@ -16,7 +17,7 @@ import { changeOf } from "../../../lib/change-context";
 import { etagOf, expectedVersion } from "../../../lib/versions";
 import { ifMatchHeaders, projectParams, WRITE_PROJECT } from "./projects";
 
-const reportParams = projectParams.extend({ id: z.coerce.number().int().positive() });
+const reportParams = projectParams.extend({ id: rowIdParam });
 
 /** The plan, monthly reports and quarterly evaluations of a project. Each write bumps the project's version. */
 const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {

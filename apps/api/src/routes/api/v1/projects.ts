@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendAnswer } from "../../../lib/answer-cache";
 import { changeOf } from "../../../lib/change-context";
+import { checkNewFiscalYear } from "../../../lib/fiscal-bounds";
 import { forReader } from "../../../lib/privacy";
 import { notFound } from "../../../lib/problems";
 import { etagOf, expectedVersion, notModified } from "../../../lib/versions";
@@ -61,6 +62,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      checkNewFiscalYear(request.body.fiscalYear, app.clock.currentFiscalYear());
       const created = await app.repos.projects.create(request.body, app.clock.today(), changeOf(request));
       return reply
         .status(201)
