@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 
 export class DataDirLockedError extends Error {
@@ -15,12 +15,29 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether process `pid` still runs. A process killed (even by `kill -9`) stays in the process table
+ * as a zombie until its parent reaps it, and `kill(pid, 0)` still succeeds on it: a zombie holds
+ * no files and runs no code, so it counts as gone (Linux: its state in /proc/<pid>/stat is Z or X).
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  if (!existsSync("/proc/self/stat")) return false; // no /proc (not Linux): kill(pid, 0) decides
+  try {
+    // "pid (comm) S …": the state follows the last ")" (the command name may hold spaces and parentheses)
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state === "Z" || state === "X";
+  } catch {
+    return true; // gone since kill(pid, 0)
   }
 }
 
