@@ -50,6 +50,7 @@ export const MESSAGES = {
   targets: { th: "เป้าหมายของโครงการ", en: "Targets" },
   plan: { th: "แผนการดำเนินงาน", en: "Plan" },
   step: { th: "ขั้นตอน", en: "Step" },
+  stepNumber: { th: "ลำดับ", en: "No." },
   weight: { th: "น้ำหนัก (%)", en: "Weight (%)" },
   plannedSpan: { th: "กำหนดการ", en: "Planned" },
   actualSpan: { th: "ดำเนินการจริง", en: "Actual" },

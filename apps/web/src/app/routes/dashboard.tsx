@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useDashboard } from "../../features/dashboard/api/dashboard";
+import { DashboardChartsPlaceholder } from "../../features/dashboard/components/dashboard-charts-placeholder";
 import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { useI18n } from "../../lib/i18n";
@@ -56,17 +57,16 @@ export function DashboardRoute() {
             ))}
           </select>
         </label>
-        {data && (
-          <p className="muted small" data-testid="period">
-            {date(data.periodStart)} – {date(data.periodEnd)} · {t("asOf")} {date(data.asOf)}
-          </p>
-        )}
+        {/* there before the figures arrive, so that they do not push the page down */}
+        <p className="muted small period" data-testid="period">
+          {data ? `${date(data.periodStart)} – ${date(data.periodEnd)} · ${t("asOf")} ${date(data.asOf)}` : "\u00a0"}
+        </p>
       </div>
       <QueryState isPending={dashboard.isPending} error={dashboard.error} retry={() => dashboard.refetch()}>
         {data && fiscalYear && (
           <>
             <TotalsCards totals={data.totals} />
-            <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
+            <Suspense fallback={<DashboardChartsPlaceholder dashboard={data} />}>
               <DashboardCharts dashboard={data} />
             </Suspense>
             <h2>{t("units")}</h2>

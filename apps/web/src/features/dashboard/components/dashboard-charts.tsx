@@ -1,46 +1,47 @@
 import type { Dashboard } from "@cpm/schema";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
+import { chartedUnits, PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
 
+/** Each at least 3:1 against the white card (WCAG non-text contrast); the legend's words are in the text colour. */
 const STATUS_COLOURS = {
   done: "#1c7a43",
   on_track: "#0b5a8a",
   behind: "#b3261e",
-  not_started: "#9aa5b1",
-  no_schedule: "#c9d1da",
+  not_started: "#5b6776",
+  no_schedule: "#9a6bb0",
 };
+const legendText = (value: string) => <span style={{ color: "var(--ink)" }}>{value}</span>;
 const BUCKETS = ["0–25", "25–50", "50–75", "75–99", "100"];
 
 /** Recharts is heavy: this module is loaded lazily, after the figures are on screen. */
 export default function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useI18n();
   const distribution = dashboard.totals.progressDistribution.map((count, i) => ({ bucket: `${BUCKETS[i]} %`, count }));
-  const byUnit = dashboard.units
-    .filter((u) => u.projects > 0)
-    .map((u) => ({ name: u.unitName.replace("สำนักงานเขต", "เขต"), ...u.byStatus }));
+  const byUnit = chartedUnits(dashboard).map((u) => ({ name: u.unitName.replace("สำนักงานเขต", "เขต"), ...u.byStatus }));
   return (
     <div className="charts">
-      <figure className="chart wide">
-        <figcaption>{t("progressDistribution")}</figcaption>
-        <ResponsiveContainer width="100%" height={240}>
+      <ChartFrame caption={t("progressDistribution")} height={PROGRESS_CHART_HEIGHT} wide>
+        <ResponsiveContainer width="100%" height="100%">
           <BarChart data={distribution}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="bucket" />
+            {/* every bucket labelled, even on a phone */}
+            <XAxis dataKey="bucket" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} width={36} />
             <Tooltip />
             <Bar dataKey="count" name={t("navProjects")} fill="#0b5a8a" />
           </BarChart>
         </ResponsiveContainer>
-      </figure>
-      <figure className="chart wide">
-        <figcaption>{t("statusByUnit")}</figcaption>
-        <ResponsiveContainer width="100%" height={Math.max(240, byUnit.length * 26 + 60)}>
+      </ChartFrame>
+      <ChartFrame caption={t("statusByUnit")} height={statusChartHeight(dashboard)} wide>
+        <ResponsiveContainer width="100%" height="100%">
           <BarChart data={byUnit} layout="vertical" margin={{ left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             {(Object.keys(STATUS_COLOURS) as (keyof typeof STATUS_COLOURS)[]).map((status) => (
               <Bar
                 key={status}
@@ -52,7 +53,7 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
             ))}
           </BarChart>
         </ResponsiveContainer>
-      </figure>
+      </ChartFrame>
     </div>
   );
 }

@@ -11,7 +11,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
+import { PLAN_CHART_HEIGHT } from "../lib/chart-sizes";
+
+const legendText = (value: string) => <span style={{ color: "var(--ink)" }}>{value}</span>;
 
 /** Planned completion over the fiscal year (from the step schedule) against the reported percents. Lazy: recharts is heavy. */
 export default function PlanChart({ project }: { project: ProjectDetail }) {
@@ -33,9 +37,8 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
     }));
   const ticks = [0, 1, 2, 3, 4].map((q) => dayNumber(addDays(span.start, Math.round(q * 91.25))));
   return (
-    <figure className="chart" data-testid="plan-chart">
-      <figcaption>{t("planVsActual")}</figcaption>
-      <ResponsiveContainer width="100%" height={260}>
+    <ChartFrame caption={t("planVsActual")} height={PLAN_CHART_HEIGHT} testId="plan-chart">
+      <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
@@ -48,11 +51,11 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
           />
           <YAxis domain={[0, 100]} unit="%" width={44} />
           <Tooltip labelFormatter={(day) => date(fromDayNumber(Number(day)))} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Line
             dataKey="planned"
             name={t("planned")}
-            stroke="#f0b400"
+            stroke="#a86a00"
             dot={false}
             strokeWidth={2}
             isAnimationActive={false}
@@ -60,6 +63,6 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
           <Scatter dataKey="reported" name={t("reports")} fill="#0b5a8a" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFrame>
   );
 }

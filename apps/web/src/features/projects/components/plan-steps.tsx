@@ -1,7 +1,9 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { hasPlannedSpan } from "@cpm/schema/rules";
 import { lazy, Suspense } from "react";
+import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
+import { PLAN_CHART_HEIGHT } from "../lib/chart-sizes";
 import { PlanTimeline } from "./plan-timeline";
 
 const PlanChart = lazy(() => import("./plan-chart"));
@@ -19,15 +21,15 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
         </p>
       )}
       {project.steps.length === 0 ? <p className="empty">{t("noPlanYet")}</p> : <PlanTimeline project={project} />}
-      <Suspense fallback={<div className="skeleton-line chart-placeholder" />}>
+      <Suspense fallback={<ChartFrame caption={t("planVsActual")} height={PLAN_CHART_HEIGHT} />}>
         <PlanChart project={project} />
       </Suspense>
       <div className="table-wrap">
         <table data-testid="plan-steps">
           <thead>
             <tr>
+              <th scope="col">{t("stepNumber")}</th>
               <th scope="col">{t("step")}</th>
-              <th scope="col">{t("projectName")}</th>
               <th scope="col" className="num">
                 {t("weight")}
               </th>
