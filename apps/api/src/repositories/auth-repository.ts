@@ -75,6 +75,7 @@ export function authRepository(prisma: PrismaClient) {
         },
         csrfToken: row.csrfToken,
         expiresAt: row.expiresAt.toISOString(),
+        writableUnitCodes: await writableUnitCodes(prisma, row.user.role, row.user.unitId),
       };
     },
 
@@ -145,3 +146,23 @@ export function authRepository(prisma: PrismaClient) {
 
 export type AuthRepository = ReturnType<typeof authRepository>;
 export type Tx = Prisma.TransactionClient;
+
+/**
+ * The units whose projects a user may write, as the policy decides (admins: every unit; an
+ * officer: the unit and everything beneath it), in Thai name order for a choice of unit.
+ */
+async function writableUnitCodes(prisma: PrismaClient, role: string, unitId: number | null): Promise<string[]> {
+  if (role === "admin") {
+    const units = await prisma.orgUnit.findMany({ select: { code: true }, orderBy: { nameSortKey: "asc" } });
+    return units.map((unit) => unit.code);
+  }
+  if (role !== "officer" || unitId === null) return [];
+  const rows = await prisma.$queryRaw<{ code: string }[]>`
+    WITH RECURSIVE subtree AS (
+      SELECT id, code, name_sort_key FROM org_unit WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u.code, u.name_sort_key FROM org_unit u JOIN subtree s ON u.parent_id = s.id
+    )
+    SELECT code FROM subtree ORDER BY name_sort_key`;
+  return rows.map((row) => row.code);
+}
