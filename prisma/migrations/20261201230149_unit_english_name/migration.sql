@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "org_unit" ADD COLUMN     "name_en" TEXT;
