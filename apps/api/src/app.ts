@@ -19,6 +19,7 @@ import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
 import projectsRoutes from "./routes/api/v1/projects";
 import unitsRoutes from "./routes/api/v1/units";
+import workListsRoutes from "./routes/api/v1/work-lists";
 
 export interface AppOptions {
   env: Env;
@@ -54,6 +55,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(projectActivityRoutes);
       await v1.register(indicatorsRoutes);
       await v1.register(dashboardRoutes);
+      await v1.register(workListsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -43,6 +43,12 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
   }),
   officerNeedsUnit: () => ({ th: "เจ้าหน้าที่ต้องสังกัดหน่วยงาน", en: "An officer belongs to a unit" }),
   writeKeyNeedsUnits: () => ({ th: "คีย์ที่เขียนข้อมูลได้ต้องระบุหน่วยงาน", en: "A write key names the units it may change" }),
+  levelOutOfRange: () => ({ th: "ค่าระดับต้องอยู่ระหว่าง 1 ถึง 5", en: "A level is between 1 and 5" }),
+  percentOutOfRange: () => ({ th: "ค่าร้อยละต้องไม่เกิน 100", en: "A percent is at most 100" }),
+  rubricLength: () => ({
+    th: "เกณฑ์ระดับต้องมีครบ 5 ระดับ และใช้ได้กับตัวชี้วัดแบบระดับเท่านั้น",
+    en: "A level rubric has a text for each of the 5 levels, and only a level KPI has one",
+  }),
   weightsSum: (p) => ({
     th: `น้ำหนักของทุกขั้นตอนรวมกันต้องเท่ากับ 100 (ขณะนี้รวมได้ ${p.total})`,
     en: `The step weights must add up to 100 (they add up to ${p.total})`,

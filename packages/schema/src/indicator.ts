@@ -10,6 +10,13 @@ import {
   score,
   unitCode,
 } from "./common";
+import {
+  DEFAULT_ON_TRACK_MARGIN,
+  KPI_DIRECTIONS,
+  KPI_MEASURE_TYPES,
+  KPI_STATUSES,
+  kpiDefinitionProblems,
+} from "./rules/kpi-status";
 
 /** ตัวชี้วัดเชิงยุทธศาสตร์ / งานประจำ */
 export const INDICATOR_TYPES = ["strategic", "routine"] as const;
@@ -27,7 +34,32 @@ const indicatorFields = {
   type: z.enum(INDICATOR_TYPES),
   resultLevel: z.enum(RESULT_LEVELS),
   projectCodes: z.array(projectCode).max(100),
+  /** How it is judged (rules/kpi-status.ts): number, percent, or level 1–5 (ระดับ). */
+  measureType: z.enum(KPI_MEASURE_TYPES),
+  direction: z.enum(KPI_DIRECTIONS),
+  /** Each quarter's value is the figure to date (the year's is the last); otherwise their sum, or mean for a percent. */
+  cumulative: z.boolean(),
+  baseline: measure.nullable(),
+  /** What the year's figure should be by the end of quarters 1–4 (null: on the line from the baseline). */
+  quarterTargets: z.array(measure.nullable()).length(4),
+  /** Percent of the period's expectation a figure may fall short by and still be on track. */
+  onTrackMargin: score,
+  /** เกณฑ์ระดับ: the text of levels 1–5, for a level KPI. */
+  levelRubric: z.array(requiredText(1_000)).max(5),
 };
+
+type DefinitionFields = Parameters<typeof kpiDefinitionProblems>[0];
+
+/** Issues for what the shared rule refuses in a KPI's definition (levels outside 1–5, a rubric not of five). */
+export function addKpiDefinitionIssues(value: DefinitionFields, ctx: z.RefinementCtx): void {
+  for (const problem of kpiDefinitionProblems(value)) {
+    ctx.addIssue({
+      code: "custom",
+      path: problem.path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      params: { reason: problem.reason },
+    });
+  }
+}
 
 export const indicatorInput = z
   .strictObject({
@@ -37,7 +69,15 @@ export const indicatorInput = z
     ...indicatorFields,
     achieved: indicatorFields.achieved.default(null),
     projectCodes: indicatorFields.projectCodes.default([]),
+    measureType: indicatorFields.measureType.default("number"),
+    direction: indicatorFields.direction.default("higher"),
+    cumulative: indicatorFields.cumulative.default(true),
+    baseline: indicatorFields.baseline.default(null),
+    quarterTargets: indicatorFields.quarterTargets.default([null, null, null, null]),
+    onTrackMargin: indicatorFields.onTrackMargin.default(DEFAULT_ON_TRACK_MARGIN),
+    levelRubric: indicatorFields.levelRubric.default([]),
   })
+  .superRefine(addKpiDefinitionIssues)
   .meta({ id: "IndicatorInput" });
 
 /** Only the fields sent change (no defaults here: a missing field is left as it is). */
@@ -52,6 +92,22 @@ export const indicatorQuarterResult = z
   .object({ quarter, value: z.number(), score21: z.number().nullable(), score22: z.number().nullable() })
   .meta({ id: "IndicatorQuarterResult" });
 
+/** The shared rule's judgement (rules/kpi-status.ts), as kept with the KPI. */
+export const kpiJudgement = z
+  .object({
+    /** The year's figure to date. */
+    figure: z.number().nullable(),
+    throughQuarter: quarter.nullable(),
+    /** What the figure should be by the end of that quarter. */
+    expected: z.number().nullable(),
+    /** Progress from the baseline to the year's target, percent. */
+    achievement: z.number().nullable(),
+    /** null: nothing reported yet. */
+    status: z.enum(KPI_STATUSES).nullable(),
+    final: z.boolean(),
+  })
+  .meta({ id: "KpiJudgement" });
+
 export const indicatorSummary = z
   .object({
     code: z.string(),
@@ -63,6 +119,14 @@ export const indicatorSummary = z
     achieved: z.number().nullable(),
     type: z.enum(INDICATOR_TYPES),
     resultLevel: z.enum(RESULT_LEVELS),
+    measureType: z.enum(KPI_MEASURE_TYPES),
+    direction: z.enum(KPI_DIRECTIONS),
+    cumulative: z.boolean(),
+    baseline: z.number().nullable(),
+    quarterTargets: z.array(z.number().nullable()),
+    onTrackMargin: z.number(),
+    levelRubric: z.array(z.string()),
+    judgement: kpiJudgement,
     quarters: z.array(indicatorQuarterResult),
     /** Send it back as If-Match on a write; the response's ETag carries it too. */
     version: z.number().int(),

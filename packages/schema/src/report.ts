@@ -9,6 +9,8 @@ export const reportInput = z
     narrative: optionalText(20_000).default(""),
     problems: optionalText(5_000).default(""),
     obstacles: optionalText(5_000).default(""),
+    /** Why, when the percent drops below the previous report's: kept in the history, not in the report. */
+    reason: optionalText(2_000).optional(),
   })
   .meta({ id: "ReportInput" });
 
@@ -19,8 +21,13 @@ export const reportPatch = z
     narrative: optionalText(20_000).optional(),
     problems: optionalText(5_000).optional(),
     obstacles: optionalText(5_000).optional(),
+    /** Why the report is corrected: kept in the history, not in the report. */
+    reason: optionalText(2_000).optional(),
   })
   .meta({ id: "ReportPatch" });
+
+/** Why a report is withdrawn: kept in the history. The body may be left out. */
+export const reportWithdrawal = z.strictObject({ reason: optionalText(2_000).default("") }).meta({ id: "ReportWithdrawal" });
 
 export const progressReport = z
   .object({
@@ -40,4 +47,5 @@ export const progressReport = z
 
 export type ReportInput = z.output<typeof reportInput>;
 export type ReportPatch = z.output<typeof reportPatch>;
+export type ReportWithdrawal = z.output<typeof reportWithdrawal>;
 export type ProgressReport = z.infer<typeof progressReport>;

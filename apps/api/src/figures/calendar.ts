@@ -2,6 +2,7 @@ import { closedMonthEnds, type IsoDate } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { fromDbDate } from "../lib/dates";
 import type { UnitYear } from "../sql/project-metrics";
+import { judgeIndicators, keepIndicatorStatusCounts } from "./indicator-judgement";
 import { keepProjectFigures } from "./project-figures";
 import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
@@ -85,7 +86,14 @@ export async function turnCalendar(
         await tx.$executeRaw`DELETE FROM unit_month_figures`;
         await tx.$executeRaw`DELETE FROM frozen_month`;
         await tx.$executeRaw`DELETE FROM unit_indicator_figures`;
+        await judgeIndicators(tx, "all", today);
         await keepIndicatorFigures(tx, "all");
+        await keepIndicatorStatusCounts(tx, "all");
+      } else {
+        // KPIs never judged (after a migration or a bulk load), or whose fiscal year ended since
+        const judged = await judgeIndicators(tx, "due", today);
+        await keepIndicatorFigures(tx, judged);
+        await keepIndicatorStatusCounts(tx, judged);
       }
       await keepProjectFigures(tx, {}, today);
       await keepUnitFigures(tx, "all", today);

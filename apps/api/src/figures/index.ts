@@ -2,11 +2,13 @@ import { type IsoDate, monthEndsOf, monthSpan } from "@cpm/schema/rules";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { UnitYear } from "../sql/project-metrics";
 import { frozenMonthEnds, lockUnitYears, turnCalendar } from "./calendar";
+import { keepIndicatorStatusCounts } from "./indicator-judgement";
 import { keepProjectFigures, unitYearsOf } from "./project-figures";
 import { freezeUnitMonths, keepIndicatorFigures, keepUnitFigures } from "./unit-figures";
 
 export { keptAsOf, turnCalendar } from "./calendar";
 export { forgetCalendar, keptSourceFor } from "./freshness";
+export { judgeIndicators } from "./indicator-judgement";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,6 +48,7 @@ export async function keepFiguresAfterWrite(tx: Tx, change: ProjectChange, today
 export async function keepIndicatorFiguresAfterWrite(tx: Tx, unitYears: UnitYear[]): Promise<void> {
   await lockUnitYears(tx, unitYears);
   await keepIndicatorFigures(tx, unitYears);
+  await keepIndicatorStatusCounts(tx, unitYears);
 }
 
 /**

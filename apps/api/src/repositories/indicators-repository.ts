@@ -1,10 +1,12 @@
 import type { IndicatorDetail, IndicatorInput, IndicatorPatch, IndicatorQuarterInput } from "@cpm/schema";
-import type { Quarter } from "@cpm/schema/rules";
-import { keepIndicatorFiguresAfterWrite } from "../figures";
+import { reasonMessage } from "@cpm/schema";
+import { kpiDefinitionProblems, type Quarter } from "@cpm/schema/rules";
+import { changedLinks } from "../auth/project-links";
+import { judgeIndicators, keepIndicatorFiguresAfterWrite, keptAsOf } from "../figures";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { isNoOpPatch } from "../lib/no-op-patch";
 import { conflict, invalid, notFound, preconditionFailed } from "../lib/problems";
-import { changedLinks } from "../auth/project-links";
+import type { UnitYear } from "../sql/project-metrics";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { ensureFiscalYear, unitIdOf } from "./lookups";
 import { indicatorInclude, toIndicatorSummary } from "./project-mappers";
@@ -30,6 +32,33 @@ const detailInclude = {
 } as const satisfies Prisma.IndicatorInclude;
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Judge the KPI by the shared rule as of the kept figures' day (before the first calendar turn it
+ * waits for that turn), then keep its units' KPI counts.
+ */
+async function judgeAndKeep(tx: Tx, indicatorId: number, unitYears: UnitYear[]): Promise<void> {
+  const today = await keptAsOf(tx);
+  if (today !== null) await judgeIndicators(tx, { ids: [indicatorId] }, today);
+  await keepIndicatorFiguresAfterWrite(tx, unitYears);
+}
+
+/** A KPI's definition after a change, refused as the input schema refuses a new one. */
+function assertDefinition(definition: Parameters<typeof kpiDefinitionProblems>[0]): void {
+  const [problem] = kpiDefinitionProblems(definition);
+  if (problem) throw invalid(problem.path, problem.reason, reasonMessage(problem.reason));
+}
+
+/** Quarter targets and level texts are lists in order (isNoOpPatch compares lists as sets). */
+const sameOrderedLists = (current: IndicatorDetail, patch: IndicatorPatch) =>
+  (patch.quarterTargets === undefined ||
+    JSON.stringify(patch.quarterTargets) === JSON.stringify(current.quarterTargets)) &&
+  (patch.levelRubric === undefined || JSON.stringify(patch.levelRubric) === JSON.stringify(current.levelRubric));
+
+const quarterTargetColumns = (targets: readonly (number | null)[] | undefined) =>
+  targets === undefined
+    ? {}
+    : { targetQ1: targets[0], targetQ2: targets[1], targetQ3: targets[2], targetQ4: targets[3] };
 
 async function projectIds(tx: Tx, codes: string[]): Promise<number[]> {
   const found = await tx.project.findMany({
@@ -116,11 +145,17 @@ export function indicatorsRepository(prisma: PrismaClient) {
         const unit = { id: await unitIdOf(tx, "unitCode", input.unitCode) };
         await ensureFiscalYear(tx, input.fiscalYear);
         const ids = await projectIds(tx, input.projectCodes);
-        const { projectCodes: _codes, unitCode: _unit, ...fields } = input;
-        await tx.indicator.create({
-          data: { ...fields, unitId: unit.id, projects: { create: ids.map((projectId) => ({ projectId })) } },
+        const { projectCodes: _codes, unitCode: _unit, quarterTargets, ...fields } = input;
+        const row = await tx.indicator.create({
+          data: {
+            ...fields,
+            ...quarterTargetColumns(quarterTargets),
+            unitId: unit.id,
+            projects: { create: ids.map((projectId) => ({ projectId })) },
+          },
+          select: { id: true },
         });
-        await keepIndicatorFiguresAfterWrite(tx, [{ unitId: unit.id, fiscalYear: input.fiscalYear }]);
+        await judgeAndKeep(tx, row.id, [{ unitId: unit.id, fiscalYear: input.fiscalYear }]);
         const created = await get(input.code, tx);
         await recordAudit(tx, change, {
           action: "indicator.create",
@@ -138,21 +173,29 @@ export function indicatorsRepository(prisma: PrismaClient) {
         const read = await get(code, tx);
         const before = auditedIndicator(read);
         // a patch that changes nothing is no write: no version bump, no history event
-        if (isNoOpPatch(before, patch)) {
+        if (isNoOpPatch(before, patch) && sameOrderedLists(read, patch)) {
           if (expectedVersion !== undefined && expectedVersion !== read.version) throw preconditionFailed(read.version);
           return read;
         }
         const existing = await lockIndicator(tx, code, expectedVersion);
-        const { projectCodes, ...fields } = patch;
+        const { projectCodes, quarterTargets, ...fields } = patch;
+        assertDefinition({
+          measureType: patch.measureType ?? read.measureType,
+          baseline: patch.baseline === undefined ? read.baseline : patch.baseline,
+          target: patch.target ?? read.target,
+          quarterTargets: quarterTargets ?? read.quarterTargets,
+          levelRubric: patch.levelRubric ?? read.levelRubric,
+        });
         const ids = projectCodes ? await projectIds(tx, projectCodes) : undefined;
         await tx.indicator.update({
           where: { id: existing.id },
           data: {
             ...fields,
+            ...quarterTargetColumns(quarterTargets),
             projects: ids ? { deleteMany: {}, create: ids.map((projectId) => ({ projectId })) } : undefined,
           },
         });
-        await keepIndicatorFiguresAfterWrite(tx, [existing]);
+        await judgeAndKeep(tx, existing.id, [existing]);
         const updated = await get(code, tx);
         await recordAudit(tx, change, {
           action: "indicator.update",
@@ -180,7 +223,7 @@ export function indicatorsRepository(prisma: PrismaClient) {
           create: { indicatorId: existing.id, quarter, ...input },
           update: input,
         });
-        await keepIndicatorFiguresAfterWrite(tx, [existing]);
+        await judgeAndKeep(tx, existing.id, [existing]);
         await recordAudit(tx, change, {
           action: "indicator.quarter",
           entityType: "indicator",

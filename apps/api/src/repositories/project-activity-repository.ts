@@ -26,6 +26,15 @@ const reportFields = (r: Pick<ProgressReport, "reportDate" | "percent" | "narrat
   obstacles: r.obstacles,
 });
 
+/** The report's fields as the history keeps them, with the writer's reason when one was given. */
+const historyOf = (
+  r: Pick<ProgressReport, "reportDate" | "percent" | "narrative" | "problems" | "obstacles">,
+  reason: string | undefined,
+) => (reason?.trim() ? { ...reportFields(r), reason } : reportFields(r));
+
+/** A write's answer carries the project's new version, for the ETag (the response schema leaves it out). */
+type WithVersion<T> = T & { projectVersion: number };
+
 const futureDate = (today: IsoDate) =>
   invalid("reportDate", "futureDate", {
     th: `วันที่รายงานต้องไม่เกินวันนี้ (${today})`,
@@ -87,7 +96,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
         checkReportDate(input.reportDate, project.fiscalYear);
         // one statement: the report, its audit row, and the project's reports to answer with
         const actor = actorColumns(change.actor);
-        const after = JSON.stringify(reportFields(input));
+        const after = JSON.stringify(historyOf(input, input.reason));
         const rows = await tx.$queryRaw<(Prisma.ProgressReportGetPayload<object> & { isNew: boolean })[]>`
           WITH ins AS (
             INSERT INTO progress_report (project_id, report_date, percent, narrative, problems, obstacles)
@@ -118,7 +127,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
           { projectIds: [project.id], unitYears: [project], from: input.reportDate },
           today,
         );
-        return report;
+        return { ...report, projectVersion: project.version };
       });
     },
 
@@ -129,11 +138,12 @@ export function projectActivityRepository(prisma: PrismaClient) {
       today: IsoDate,
       expectedVersion: number | undefined,
       change: ChangeContext,
-    ) {
+    ): Promise<ProgressReport | WithVersion<ProgressReport>> {
       if (patch.reportDate && patch.reportDate > today) throw futureDate(today);
+      const { reason, ...fields } = patch;
       return prisma.$transaction(async (tx) => {
         // a correction that changes nothing is no write: no version bump, no history event
-        const unchanged = await unchangedReport(tx, code, id, patch, expectedVersion);
+        const unchanged = await unchangedReport(tx, code, id, fields, expectedVersion);
         if (unchanged) return unchanged;
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         if (patch.reportDate) checkReportDate(patch.reportDate, project.fiscalYear);
@@ -142,7 +152,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const before = (await findReport(tx, project.id, id)) as ProgressReport;
         await tx.progressReport.update({
           where: { id },
-          data: { ...patch, reportDate: patch.reportDate ? toDbDate(patch.reportDate) : undefined },
+          data: { ...fields, reportDate: fields.reportDate ? toDbDate(fields.reportDate) : undefined },
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
         const from = after.reportDate < before.reportDate ? after.reportDate : before.reportDate;
@@ -152,21 +162,23 @@ export function projectActivityRepository(prisma: PrismaClient) {
           entityKey: String(id),
           projectId: project.id,
           before: reportFields(before),
-          after: reportFields(after),
+          after: historyOf(after, reason),
         });
         await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project], from }, today);
-        return after;
+        return { ...after, projectVersion: project.version };
       });
     },
 
+    /** Withdraw a report; answers the project's new version. */
     async deleteReport(
       code: string,
       id: number,
       today: IsoDate,
       expectedVersion: number | undefined,
       change: ChangeContext,
-    ) {
-      await prisma.$transaction(async (tx) => {
+      reason = "",
+    ): Promise<number> {
+      return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const before = await findReport(tx, project.id, id);
         const result = await tx.progressReport.updateMany({
@@ -180,12 +192,14 @@ export function projectActivityRepository(prisma: PrismaClient) {
           entityKey: String(id),
           projectId: project.id,
           before: reportFields(before),
+          after: reason.trim() ? { reason } : undefined,
         });
         await keepFiguresAfterWrite(
           tx,
           { projectIds: [project.id], unitYears: [project], from: before.reportDate },
           today,
         );
+        return project.version;
       });
     },
 
@@ -195,7 +209,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
       input: EvaluationInput,
       expectedVersion: number | undefined,
       change: ChangeContext,
-    ): Promise<QuarterEvaluation> {
+    ): Promise<WithVersion<QuarterEvaluation>> {
       return prisma.$transaction(async (tx) => {
         const project = await lockProjectForWrite(tx, code, expectedVersion);
         const before = await tx.quarterEvaluation.findUnique({
@@ -214,7 +228,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
           before: before ? { quarter, score: Number(before.score), note: before.note } : undefined,
           after: { quarter, score: input.score, note: input.note },
         });
-        return toEvaluation(row);
+        return { ...toEvaluation(row), projectVersion: project.version };
       });
     },
   };

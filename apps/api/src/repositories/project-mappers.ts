@@ -1,5 +1,5 @@
 import type { IndicatorSummary, PlanStep, ProgressReport, QuarterEvaluation } from "@cpm/schema";
-import { fiscalQuarterOf, fiscalYearOf, type Quarter } from "@cpm/schema/rules";
+import { fiscalQuarterOf, fiscalYearOf, judgeKpi, type Quarter } from "@cpm/schema/rules";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDbDate, fromDbDateOrNull } from "../lib/dates";
 
@@ -64,15 +64,33 @@ export const toIndicatorSummary = (
   fiscalYear: row.fiscalYear,
   name: row.name,
   measureUnit: row.measureUnit,
-  target: num(row.target),
   achieved: numOrNull(row.achieved),
   type: row.type,
   resultLevel: row.resultLevel,
   version: row.version,
+  ...kpiDefinitionFields(row),
+  judgement: judgeKpi(kpiDefinitionFields(row), {
+    quarters: row.quarters.map((q) => ({ quarter: q.quarter as Quarter, value: num(q.value) })),
+    entered: numOrNull(row.achieved),
+    // the kept judgement knows whether the year was over (the calendar judges again when it ends)
+    yearOver: row.judgedFinal,
+  }),
   quarters: row.quarters.map((q) => ({
     quarter: q.quarter as Quarter,
     value: num(q.value),
     score21: numOrNull(q.score21),
     score22: numOrNull(q.score22),
   })),
+});
+
+/** How a KPI is judged, from its row (rules/kpi-status.ts). */
+export const kpiDefinitionFields = (row: Prisma.IndicatorGetPayload<object>) => ({
+  measureType: row.measureType,
+  direction: row.direction,
+  cumulative: row.cumulative,
+  baseline: numOrNull(row.baseline),
+  target: num(row.target),
+  quarterTargets: [row.targetQ1, row.targetQ2, row.targetQ3, row.targetQ4].map(numOrNull),
+  onTrackMargin: num(row.onTrackMargin),
+  levelRubric: row.levelRubric,
 });
