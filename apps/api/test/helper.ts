@@ -54,6 +54,8 @@ export async function createPostgresDatabase(
 export async function startTestApp(
   options: {
     demo?: boolean;
+    /** without `demo`: load the reference project too (default true) */
+    reference?: boolean;
     env?: Record<string, string>;
     replicaServers?: string[];
     beforeReady?: (app: App) => void | Promise<void>;
@@ -91,7 +93,7 @@ export async function startTestApp(
       const units = await seedUnits(tx);
       await seedDemoUsers(tx, units);
       await seedStrategyAndPolicies(tx);
-      await seedReferenceProject(tx, units);
+      if (options.reference !== false) await seedReferenceProject(tx, units);
     });
   }
   await db.prisma.$executeRawUnsafe("ANALYZE");

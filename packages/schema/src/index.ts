@@ -4,6 +4,7 @@ export * from "./dashboard";
 export * from "./evaluation";
 export * from "./field-errors";
 export * from "./indicator";
+export * from "./legacy-import";
 export * from "./lists";
 export * from "./plan";
 export * from "./problem";
