@@ -9,6 +9,8 @@ export const unitSummary = z
   .object({
     code: unitCode,
     name: z.string(),
+    /** "Bang Khen District Office": shown in English where the data has it, else the Thai name. */
+    nameEn: z.string().nullable().meta({ description: "The unit's English name, or null where it has none" }),
     kind: unitKind,
     parentCode: unitCode.nullable(),
   })

@@ -9,6 +9,7 @@ export const toUnitSummary = (
 ): UnitSummary => ({
   code: unit.code,
   name: unit.name,
+  nameEn: unit.nameEn,
   kind: unit.kind,
   parentCode: unit.parent?.code ?? null,
 });
