@@ -133,6 +133,10 @@ SELECT json_build_object(${summaryFields(
         'code', i.code, 'unitCode', iu.code, 'fiscalYear', i.fiscal_year, 'name', i.name,
         'measureUnit', i.measure_unit, 'target', i.target, 'achieved', i.achieved, 'type', i.type,
         'resultLevel', i.result_level, 'version', i.version,
+        'measureType', i.measure_type, 'direction', i.direction, 'cumulative', i.cumulative, 'baseline', i.baseline,
+        'quarterTargets', json_build_array(i.target_q1, i.target_q2, i.target_q3, i.target_q4),
+        'onTrackMargin', i.on_track_margin, 'levelRubric', to_json(i.level_rubric), 'status', i.status,
+        'achievement', i.achievement,
         'quarters', COALESCE((SELECT json_agg(json_build_object(
             'quarter', q.quarter, 'value', q.value, 'score21', q.score_2_1, 'score22', q.score_2_2) ORDER BY q.quarter)
           FROM indicator_quarter_result q WHERE q.indicator_id = i.id), '[]'::json)) ORDER BY i.id)
@@ -232,7 +236,10 @@ const figureFields = (f: string, k: string) => `
     'disbursementRate', CASE WHEN COALESCE(${f}.allocated, 0) > 0
       THEN ROUND(ROUND(COALESCE(${f}.spent, 0) / ${f}.allocated * 100, 6), 2) END,
     'indicators', COALESCE(${k}.indicators, 0),
-    'indicatorsAchieved', COALESCE(${k}.achieved, 0)`;
+    'indicatorsAchieved', COALESCE(${k}.achieved, 0),
+    'indicatorStatus', json_build_object('achieved', COALESCE(${k}.status_achieved, 0),
+      'on_track', COALESCE(${k}.status_on_track, 0), 'at_risk', COALESCE(${k}.status_at_risk, 0),
+      'missed', COALESCE(${k}.status_missed, 0))`;
 
 /**
  * GET /units/:code/dashboard and GET /dashboard for a whole fiscal year, aggregated over the live
@@ -299,7 +306,11 @@ fig AS (
   GROUP BY ROLLUP (group_id)
 ),
 kpi AS (
-  SELECT gr.group_id, COUNT(*) AS indicators, COUNT(*) FILTER (WHERE i.achieved >= i.target) AS achieved
+  SELECT gr.group_id, COUNT(*) AS indicators, COUNT(*) FILTER (WHERE i.achieved >= i.target) AS achieved,
+    COUNT(*) FILTER (WHERE i.status = 'achieved') AS status_achieved,
+    COUNT(*) FILTER (WHERE i.status = 'on_track') AS status_on_track,
+    COUNT(*) FILTER (WHERE i.status = 'at_risk') AS status_at_risk,
+    COUNT(*) FILTER (WHERE i.status = 'missed') AS status_missed
   FROM indicator i JOIN grouped gr ON gr.id = i.unit_id
   WHERE i.fiscal_year = $2
   GROUP BY ROLLUP (gr.group_id)

@@ -15,6 +15,16 @@ export const statusCounts = z.object({
   on_track: z.number().int(),
 });
 
+/** KPIs by the shared rule's status (rules/kpi-status.ts), as kept; those not judged yet are in none. */
+export const kpiStatusCounts = z
+  .object({
+    achieved: z.number().int(),
+    on_track: z.number().int(),
+    at_risk: z.number().int(),
+    missed: z.number().int(),
+  })
+  .meta({ id: "KpiStatusCounts" });
+
 export const dashboardFigures = z.object({
   projects: z.number().int(),
   averageProgress: z.number().nullable(),
@@ -28,6 +38,7 @@ export const dashboardFigures = z.object({
   disbursementRate: z.number().nullable(),
   indicators: z.number().int(),
   indicatorsAchieved: z.number().int(),
+  indicatorStatus: kpiStatusCounts,
 });
 
 export const dashboardUnitRow = dashboardFigures

@@ -92,22 +92,6 @@ export const indicatorQuarterResult = z
   .object({ quarter, value: z.number(), score21: z.number().nullable(), score22: z.number().nullable() })
   .meta({ id: "IndicatorQuarterResult" });
 
-/** The shared rule's judgement (rules/kpi-status.ts), as kept with the KPI. */
-export const kpiJudgement = z
-  .object({
-    /** The year's figure to date. */
-    figure: z.number().nullable(),
-    throughQuarter: quarter.nullable(),
-    /** What the figure should be by the end of that quarter. */
-    expected: z.number().nullable(),
-    /** Progress from the baseline to the year's target, percent. */
-    achievement: z.number().nullable(),
-    /** null: nothing reported yet. */
-    status: z.enum(KPI_STATUSES).nullable(),
-    final: z.boolean(),
-  })
-  .meta({ id: "KpiJudgement" });
-
 export const indicatorSummary = z
   .object({
     code: z.string(),
@@ -126,7 +110,10 @@ export const indicatorSummary = z
     quarterTargets: z.array(z.number().nullable()),
     onTrackMargin: z.number(),
     levelRubric: z.array(z.string()),
-    judgement: kpiJudgement,
+    /** By the shared rule (rules/kpi-status.ts), as kept: null until something is reported. */
+    status: z.enum(KPI_STATUSES).nullable(),
+    /** Progress from the baseline to the year's target, percent. */
+    achievement: z.number().nullable(),
     quarters: z.array(indicatorQuarterResult),
     /** Send it back as If-Match on a write; the response's ETag carries it too. */
     version: z.number().int(),

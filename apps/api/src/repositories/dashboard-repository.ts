@@ -30,6 +30,10 @@ interface IndicatorRow {
   group_id: number | null;
   indicators: bigint;
   achieved: bigint;
+  status_achieved: bigint;
+  status_on_track: bigint;
+  status_at_risk: bigint;
+  status_missed: bigint;
 }
 
 function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): DashboardFigures {
@@ -52,6 +56,12 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
     disbursementRate: allocated > 0 ? round2((spent / allocated) * 100) : null,
     indicators: Number(kpi?.indicators ?? 0),
     indicatorsAchieved: Number(kpi?.achieved ?? 0),
+    indicatorStatus: {
+      achieved: Number(kpi?.status_achieved ?? 0),
+      on_track: Number(kpi?.status_on_track ?? 0),
+      at_risk: Number(kpi?.status_at_risk ?? 0),
+      missed: Number(kpi?.status_missed ?? 0),
+    },
   };
 }
 
@@ -194,7 +204,9 @@ async function buildDashboard(
       : keptFigures(db, unit.code, groups, fiscalYear, source === "month" ? asOf : null),
     db.$queryRaw<IndicatorRow[]>`
       WITH RECURSIVE ${unitSubtreeCte(unit.code)}, ${groups}
-      SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved
+      SELECT gr.group_id, SUM(k.indicators) AS indicators, SUM(k.${achieved}) AS achieved,
+        SUM(k.status_achieved) AS status_achieved, SUM(k.status_on_track) AS status_on_track,
+        SUM(k.status_at_risk) AS status_at_risk, SUM(k.status_missed) AS status_missed
       FROM unit_indicator_figures k
       JOIN grouped gr ON gr.id = k.unit_id
       WHERE k.fiscal_year = ${fiscalYear}

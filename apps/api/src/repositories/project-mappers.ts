@@ -1,5 +1,5 @@
 import type { IndicatorSummary, PlanStep, ProgressReport, QuarterEvaluation } from "@cpm/schema";
-import { fiscalQuarterOf, fiscalYearOf, judgeKpi, type Quarter } from "@cpm/schema/rules";
+import { fiscalQuarterOf, fiscalYearOf, type Quarter } from "@cpm/schema/rules";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDbDate, fromDbDateOrNull } from "../lib/dates";
 
@@ -69,12 +69,8 @@ export const toIndicatorSummary = (
   resultLevel: row.resultLevel,
   version: row.version,
   ...kpiDefinitionFields(row),
-  judgement: judgeKpi(kpiDefinitionFields(row), {
-    quarters: row.quarters.map((q) => ({ quarter: q.quarter as Quarter, value: num(q.value) })),
-    entered: numOrNull(row.achieved),
-    // the kept judgement knows whether the year was over (the calendar judges again when it ends)
-    yearOver: row.judgedFinal,
-  }),
+  status: row.status,
+  achievement: numOrNull(row.achievement),
   quarters: row.quarters.map((q) => ({
     quarter: q.quarter as Quarter,
     value: num(q.value),
