@@ -6,8 +6,11 @@ import auth from "./plugins/app/auth";
 import cacheHeaders from "./plugins/app/cache-headers";
 import db from "./plugins/app/db";
 import figuresCalendar from "./plugins/app/figures-calendar";
+import metrics from "./plugins/app/metrics";
+import { operationsRoutes, overload } from "./plugins/app/operations";
 import readRouting from "./plugins/app/read-routing";
 import repositories from "./plugins/app/repositories";
+import compression from "./plugins/external/compression";
 import errorHandler from "./plugins/external/error-handler";
 import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
@@ -34,14 +37,23 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
     logger: logger ?? { level: env.LOG_LEVEL },
     bodyLimit: 1_048_576,
     trustProxy: env.TRUST_PROXY,
+    // a slow or stalled client cannot hold a connection forever (see env.ts)
+    requestTimeout: env.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: env.CONNECTION_TIMEOUT_MS,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
   await app.register(security, { env });
+  await app.register(compression);
   await app.register(openapi);
   await app.register(db, { db: database, env });
+  await app.register(metrics, { enabled: Boolean(env.METRICS_TOKEN) });
+  await app.register(overload, { env });
+  // before auth, in a context of their own: the metrics scraper's Bearer token is not an API key
+  await app.register(operationsRoutes, { env });
   await app.register(auth, { env });
   await app.register(readRouting, { env });
   await app.register(repositories);

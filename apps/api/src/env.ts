@@ -1,10 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { isValidIsoDate } from "@cpm/schema/rules";
 import { z } from "zod";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+import { layout, repoRoot } from "./runtime/layout";
 
 /** An empty variable counts as unset (`DATABASE_URL= pnpm start`). */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -31,13 +29,14 @@ const envSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.string().regex(postgresUrl, "each must be a postgres:// or postgresql:// URL"))),
-    DATA_DIR: z.string().default(path.join(repoRoot, "data")),
+    DATA_DIR: z.string().default(layout.dataDir),
     /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
     APP_TODAY: unsetIfEmpty(z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional()),
     TIME_ZONE: z.string().default("Asia/Bangkok"),
     /** Load demo data into an empty database: default on for the embedded database, off for a server. */
     SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
-    WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
+    /** The built web app: apps/web/dist from the source tree, the build's own copy (public/) from a build. */
+    WEB_DIST: z.string().default(layout.webDist),
     /** Anonymous visitors may read projects, dashboards and KPIs, as the city publishes them. */
     PUBLIC_READ: z
       .enum(["true", "false"])
@@ -65,6 +64,31 @@ const envSchema = z
       .default("false")
       .transform((v) => v === "true"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** The SQL migrations applied at start: prisma/migrations, or the build's copy. */
+    MIGRATIONS_DIR: z.string().default(layout.migrationsDir),
+    // --- operations (see README, "Operations") ---
+    /** On SIGTERM/SIGINT, requests in flight may finish for this long before the process exits anyway. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    /** A request must arrive whole (headers and body) within this time, else 408. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+    /** An idle keep-alive connection is closed after this; longer than a load balancer's idle timeout (often 60 s). */
+    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
+    /** A socket without any activity for this long is closed. */
+    CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(120_000),
+    /**
+     * Overload: above any of these (0 = not checked, the default: the embedded database runs its queries on the
+     * event loop) requests get 503 with Retry-After; /health and /ready are still answered.
+     */
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().min(0).default(0),
+    OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
+    OVERLOAD_MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(0),
+    OVERLOAD_MAX_RSS_BYTES: z.coerce.number().int().min(0).default(0),
+    /** How often the overload figures are sampled. */
+    OVERLOAD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+    /** The Retry-After (seconds) of a 503 under overload. */
+    OVERLOAD_RETRY_AFTER_S: z.coerce.number().int().min(1).default(10),
+    /** Prometheus metrics at /metrics: off unless set; the scraper sends `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: unsetIfEmpty(z.string().min(16, "must be at least 16 characters").optional()),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {

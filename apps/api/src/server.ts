@@ -1,3 +1,4 @@
+import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
 import { startDatabase } from "./db/startup";
 import { loadEnv } from "./env";
@@ -19,17 +20,14 @@ async function main() {
     },
     "database ready",
   );
-  let closing = false;
-  const close = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info(`${signal}: closing`);
+  // SIGTERM/SIGINT (or a crash): stop accepting connections, let the requests in flight finish
+  // (new ones meanwhile get 503), close the database, exit 0; after SHUTDOWN_GRACE_MS exit 1 anyway.
+  closeWithGrace({ delay: env.SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, "closing after an error");
+    else app.log.info(`${signal}: closing after the requests in flight`);
     await app.close();
     await db.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void close("SIGINT"));
-  process.on("SIGTERM", () => void close("SIGTERM"));
+  });
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   const replicas = db.replicas.length ? `, reads that may lag from ${db.replicas.join(", ")}` : "";
   console.log(`\nCity project monitor is running (${db.kind} database at ${db.location}${replicas})`);

@@ -33,6 +33,8 @@ export interface Database {
   laggingReads(): PrismaClient;
   /** Run a function on one dedicated connection to the primary (a session: advisory locks hold). */
   withSqlSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** The primary's connection pool, for metrics: a PostgreSQL server only (PGlite is one connection). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -178,6 +180,11 @@ async function openServer(databaseUrl: string, replicaUrls: string[]): Promise<D
         client.release(broken ?? false);
       }
     },
+    poolStats: () => ({
+      total: primaryPool.totalCount,
+      idle: primaryPool.idleCount,
+      waiting: primaryPool.waitingCount,
+    }),
     async close() {
       await Promise.all(replicas.map((replica) => replica.$disconnect()));
       await prisma.$disconnect();

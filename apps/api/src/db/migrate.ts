@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "../env";
+import { layout } from "../runtime/layout";
 import type { Database, SqlSession } from "./database";
 
-export const MIGRATIONS_DIR = path.join(repoRoot, "prisma/migrations");
+/** prisma/migrations, or the build's copy (see runtime/layout.ts); MIGRATIONS_DIR overrides it. */
+export const MIGRATIONS_DIR = layout.migrationsDir;
 
 /**
  * The advisory lock every process takes to migrate: the one `prisma migrate deploy` takes too,
@@ -88,4 +89,27 @@ async function applyPending(session: SqlSession, migrationsDir: string, names: s
     ran.push(name);
   }
   return ran;
+}
+
+/**
+ * The migrations in `migrationsDir` that the database has not recorded as applied (all of them
+ * before the bookkeeping table exists). Read by `/ready`.
+ */
+export async function pendingMigrations(
+  db: Pick<Database, "withSqlSession">,
+  migrationsDir: string = MIGRATIONS_DIR,
+): Promise<string[]> {
+  const names = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const applied = await db.withSqlSession(async (session) => {
+    const [table] = await session.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+    if (!table?.t) return [];
+    return session.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+    );
+  });
+  const done = new Set(applied.map((row) => row.migration_name));
+  return names.filter((name) => !done.has(name));
 }

@@ -2,9 +2,12 @@
 // on a Node.js older than the one the project declares, stop with a message that names both
 // versions instead of crashing somewhere inside a dependency. Plain JavaScript on purpose, so
 // that it runs on any Node.js.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
-const packageJson = new URL("../../package.json", import.meta.url);
+// apps/api/package.json from src/runtime/; the build's own package.json from dist/runtime/
+const packageJson = [new URL("../package.json", import.meta.url), new URL("../../package.json", import.meta.url)].find(
+  (url) => existsSync(url),
+);
 
 /** The lowest major version in an `engines.node` range such as ">=24". */
 export function requiredMajor(range) {

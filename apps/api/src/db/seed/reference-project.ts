@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "../../env";
 import type { Prisma } from "../../generated/prisma/client";
 import { toDbDate } from "../../lib/dates";
 import { nameColumns } from "../../lib/text-columns";
+import { layout } from "../../runtime/layout";
 
 /** Project 50450000-3247 exactly as on the legacy page (shared/reference), texts byte for byte. */
 export const REFERENCE_PROJECT = JSON.parse(
-  readFileSync(path.join(repoRoot, "prisma/seed/reference-project.json"), "utf8"),
+  readFileSync(path.join(layout.seedDir, "reference-project.json"), "utf8"),
 ) as {
   code: string;
   unitCode: string;

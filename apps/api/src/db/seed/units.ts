@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { repoRoot } from "../../env";
 import type { Prisma, PrismaClient, UnitKind } from "../../generated/prisma/client";
 import { nameColumns } from "../../lib/text-columns";
+import { layout } from "../../runtime/layout";
 
 export const CITY_CODE = "00000000";
 const CITY_NAME = "กรุงเทพมหานคร";
@@ -14,7 +14,7 @@ const KNOWN_DIVISIONS = [{ code: "50451000", parentCode: "50450000" }];
 
 /** code, name_th, kind and the optional name_en ("Bang Khen District Office"); quoted fields as CSV quotes them. */
 export function readUnitsCsv(): { code: string; name: string; kind: UnitKind; nameEn: string | null }[] {
-  const csv = readFileSync(path.join(repoRoot, "prisma/seed/units.csv"), "utf8");
+  const csv = readFileSync(path.join(layout.seedDir, "units.csv"), "utf8");
   const rows: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, trim: true });
   return rows.map((row) => ({
     code: row.code as string,

@@ -60,6 +60,8 @@ export default fp(
     app.addHook("onRequest", async (request) => {
       request.actor = ANONYMOUS;
       request.unitAncestry = [];
+      // /health, /ready, /metrics: the metrics scraper's Bearer token is not an API key (operations.ts checks it)
+      if (request.routeOptions.config.operations) return;
       const header = request.headers.authorization;
       if (header) {
         const match = /^Bearer\s+(\S+)$/i.exec(header);
