@@ -9,6 +9,7 @@ import {
 import { type ProjectsRepository, projectsRepository } from "../../repositories/projects-repository";
 import { type UnitsRepository, unitsRepository } from "../../repositories/units-repository";
 import { type UsersRepository, usersRepository } from "../../repositories/users-repository";
+import { type WorkListsRepository, workListsRepository } from "../../repositories/work-lists-repository";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -19,6 +20,7 @@ declare module "fastify" {
       indicators: IndicatorsRepository;
       dashboard: DashboardRepository;
       users: UsersRepository;
+      workLists: WorkListsRepository;
     };
   }
 }
@@ -35,6 +37,7 @@ export default fp(
       indicators: indicatorsRepository(prisma),
       dashboard: dashboardRepository(prisma, laggingReads),
       users: usersRepository(prisma),
+      workLists: workListsRepository(prisma),
     });
   },
   { name: "repositories", dependencies: ["db"] },

@@ -2,10 +2,12 @@ import {
   apiKey,
   apiKeyCreate,
   apiKeyCreated,
+  apiKeyList,
   problem,
   rowIdParam,
   user,
   userCreate,
+  userList,
   username,
   userPatch,
 } from "@cpm/schema";
@@ -26,7 +28,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "Every user",
-        response: { 200: z.object({ items: z.array(user) }), ...errors },
+        response: { 200: userList, ...errors },
       },
     },
     async () => ({ items: await app.repos.users.list() }),
@@ -68,7 +70,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "API keys (never the keys themselves)",
-        response: { 200: z.object({ items: z.array(apiKey) }), ...errors },
+        response: { 200: apiKeyList, ...errors },
       },
     },
     async () => ({ items: await app.repos.users.listApiKeys() }),

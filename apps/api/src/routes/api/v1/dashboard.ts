@@ -1,4 +1,4 @@
-import { dashboard, dashboardQuery, problem } from "@cpm/schema";
+import { dashboard, dashboardQuery, fiscalYearList, problem } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendAnswer } from "../../../lib/answer-cache";
@@ -37,10 +37,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["dashboard"],
         summary: "Fiscal years (ปีงบประมาณ, Buddhist era) that have data, newest first, and the current one",
         response: {
-          200: z.object({
-            current: z.number().int(),
-            items: z.array(z.object({ year: z.number().int(), startsOn: z.string(), endsOn: z.string() })),
-          }),
+          200: fiscalYearList,
         },
       },
     },

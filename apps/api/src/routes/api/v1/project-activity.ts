@@ -6,9 +6,10 @@ import {
   projectDetail,
   quarterEvaluation,
   quarterParam,
-  rowIdParam,
   reportInput,
   reportPatch,
+  reportWithdrawal,
+  rowIdParam,
 } from "@cpm/schema";
 import type { Quarter } from "@cpm/schema/rules";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -69,7 +70,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
       );
-      return reply.status(201).send(report);
+      return reply.status(201).header("etag", etagOf(report.projectVersion)).send(report);
     },
   );
 
@@ -86,15 +87,19 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: progressReport, 400: problem, 404: problem, 412: problem },
       },
     },
-    async (request) =>
-      app.repos.activity.updateReport(
+    async (request, reply) => {
+      const report = await app.repos.activity.updateReport(
         request.params.code,
         request.params.id,
         request.body,
         app.clock.today(),
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
-      ),
+      );
+      // a correction that changes nothing leaves the version (and its ETag) as it was
+      if ("projectVersion" in report) reply.header("etag", etagOf(report.projectVersion));
+      return report;
+    },
   );
 
   app.delete(
@@ -103,21 +108,23 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: WRITE_PROJECT },
       schema: {
         tags: ["reports"],
-        summary: "Withdraw a progress report (kept in the database, no longer counted)",
+        summary: "Withdraw a progress report (kept in the database, no longer counted); the reason goes to the history",
         params: reportParams,
         headers: ifMatchHeaders,
+        body: reportWithdrawal.nullish(),
         response: { 204: z.undefined(), 404: problem, 412: problem },
       },
     },
     async (request, reply) => {
-      await app.repos.activity.deleteReport(
+      const version = await app.repos.activity.deleteReport(
         request.params.code,
         request.params.id,
         app.clock.today(),
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
+        request.body?.reason,
       );
-      return reply.status(204).send();
+      return reply.header("etag", etagOf(version)).status(204).send();
     },
   );
 
@@ -134,14 +141,16 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: quarterEvaluation, 400: problem, 404: problem, 412: problem },
       },
     },
-    async (request) =>
-      app.repos.activity.putEvaluation(
+    async (request, reply) => {
+      const evaluation = await app.repos.activity.putEvaluation(
         request.params.code,
         request.params.quarter as Quarter,
         request.body,
         expectedVersion(request.headers["if-match"]),
         changeOf(request),
-      ),
+      );
+      return reply.header("etag", etagOf(evaluation.projectVersion)).send(evaluation);
+    },
   );
 };
 

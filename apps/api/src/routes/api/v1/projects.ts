@@ -1,15 +1,14 @@
 import {
   asOfQuery,
-  auditEvent,
-  listOf,
   problem,
   projectCode,
   projectCreate,
   projectDetail,
+  projectHistory,
   projectListQuery,
   projectMove,
+  projectPage,
   projectPatch,
-  projectSummary,
 } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -40,7 +39,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
           "`unit` includes its sub-units; `q` searches the name (Thai, normalised) and the code; `status` and " +
           "`reportedThisMonth` are computed as of `asOf` (default today, Asia/Bangkok).",
         querystring: projectListQuery,
-        response: { 200: listOf(projectSummary), 400: problem },
+        response: { 200: projectPage, 400: problem },
       },
     },
     async (request) => {
@@ -120,7 +119,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Who changed what and when (signed-in users and API keys)",
         params: projectParams,
-        response: { 200: z.object({ items: z.array(auditEvent) }), 401: problem, 404: problem },
+        response: { 200: projectHistory, 401: problem, 404: problem },
       },
     },
     async (request) => ({ items: await app.repos.projects.history(request.params.code) }),
