@@ -10,5 +10,6 @@ export * from "./plan";
 export * from "./problem";
 export * from "./project";
 export * from "./report";
+export * from "./report-forms";
 export * from "./unit";
 export * from "./work-lists";

@@ -6,6 +6,7 @@ export * from "./legacy-page-rules";
 export * from "./monthly-report";
 export * from "./plan-weights";
 export * from "./progress";
+export * from "./report-drop";
 export * from "./schedule-status";
 export * from "./spending";
 export * from "./stored-values";
