@@ -21,6 +21,7 @@ import dashboardRoutes from "./routes/api/v1/dashboard";
 import importsRoutes from "./routes/api/v1/imports";
 import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
+import projectSpendingRoutes from "./routes/api/v1/project-spending";
 import projectsRoutes from "./routes/api/v1/projects";
 import unitsRoutes from "./routes/api/v1/units";
 import workListsRoutes from "./routes/api/v1/work-lists";
@@ -66,6 +67,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(unitsRoutes);
       await v1.register(projectsRoutes);
       await v1.register(projectActivityRoutes);
+      await v1.register(projectSpendingRoutes);
       await v1.register(indicatorsRoutes);
       await v1.register(dashboardRoutes);
       await v1.register(importsRoutes);

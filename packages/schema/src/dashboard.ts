@@ -13,6 +13,8 @@ export const statusCounts = z.object({
   not_started: z.number().int(),
   behind: z.number().int(),
   on_track: z.number().int(),
+  /** not finished when the fiscal year (or the planned finish) has passed */
+  late: z.number().int(),
 });
 
 /** KPIs by the shared rule's status (rules/kpi-status.ts), as kept; those not judged yet are in none. */
@@ -29,11 +31,15 @@ export const dashboardFigures = z.object({
   projects: z.number().int(),
   averageProgress: z.number().nullable(),
   byStatus: statusCounts,
+  /** by the one rule (reportedThisMonth in packages/schema/src/rules): finished projects never count */
   notReportedThisMonth: z.number().int(),
   /** Projects by progress: under 25, 25–50, 50–75, 75–100 (not reached), 100. */
   progressDistribution: z.array(z.number().int()).length(5),
   budgetAllocated: z.number(),
+  /** as of the dashboard's asOf: each project's latest dated amount on or before it */
   budgetSpent: z.number(),
+  /** projects whose spent amount has no date (counted at their latest amount, whatever the day) */
+  budgetSpentUndated: z.number().int(),
   /** spent ÷ allocated, in percent; null when nothing is allocated */
   disbursementRate: z.number().nullable(),
   indicators: z.number().int(),

@@ -11,5 +11,6 @@ export * from "./problem";
 export * from "./project";
 export * from "./report";
 export * from "./report-forms";
+export * from "./spending";
 export * from "./unit";
 export * from "./work-lists";

@@ -97,6 +97,7 @@ export const projectSummary = z
     lastReportDate: isoDate.nullable(),
     plannedProgress: z.number(),
     scheduleStatus,
+    /** a report dated in the as-of date's month, or finished (100 %: no report is owed) */
     reportedThisMonth: z.boolean(),
     version: z.number().int(),
     updatedAt: z.string(),
@@ -115,6 +116,12 @@ export const projectDetail = projectSummary
     strategy: strategyLink.nullable(),
     plannedStart: isoDate.nullable(),
     plannedFinish: isoDate.nullable(),
+    /** the day the project must be finished by: its planned finish, or its fiscal year's last day */
+    deadline: isoDate,
+    /** งบฯ ที่ใช้ไป ณ วันที่: the dated spending history, newest first (budgetSpent is the latest) */
+    spending: z.array(z.object({ spentAsOf: isoDate, amount: z.number() })),
+    /** the date budgetSpent is as of; null when it has no date */
+    budgetSpentAsOf: isoDate.nullable(),
     policies: z.array(z.object({ code: z.string(), name: z.string() })),
     asOf: isoDate,
     stepCompletion: z.number(),

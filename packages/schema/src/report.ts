@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, percent, quarter } from "./common";
+import { baht, isoDate, optionalText, percent, quarter } from "./common";
 
 /** ผลการดำเนินงาน: a dated, cumulative progress report with its narrative. */
 export const reportInput = z
@@ -9,6 +9,8 @@ export const reportInput = z
     narrative: optionalText(20_000).default(""),
     problems: optionalText(5_000).default(""),
     obstacles: optionalText(5_000).default(""),
+    /** งบฯ ที่ใช้ไป: the amount spent in all as of the report's date, kept in the spending history */
+    budgetSpent: baht.optional(),
     /** Why, when the percent drops below the previous report's: kept in the history, not in the report. */
     reason: optionalText(2_000).optional(),
   })
@@ -27,7 +29,9 @@ export const reportPatch = z
   .meta({ id: "ReportPatch" });
 
 /** Why a report is withdrawn: kept in the history. The body may be left out. */
-export const reportWithdrawal = z.strictObject({ reason: optionalText(2_000).default("") }).meta({ id: "ReportWithdrawal" });
+export const reportWithdrawal = z
+  .strictObject({ reason: optionalText(2_000).default("") })
+  .meta({ id: "ReportWithdrawal" });
 
 export const progressReport = z
   .object({

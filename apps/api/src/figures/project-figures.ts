@@ -28,17 +28,17 @@ export async function keepProjectFigures(tx: Tx, scope: MetricsScope, today: Iso
       WHERE ${ofScope} AND p.id = f.project_id AND p.deleted_at IS NOT NULL
     )
     INSERT INTO project_figures AS f (project_id, unit_id, fiscal_year, progress, last_report_date, planned,
-      schedule_status, reported_this_month, as_of)
+      schedule_status, reported_this_month, spent, spent_undated, as_of)
     SELECT p.id, p.unit_id, p.fiscal_year, m.progress, m.last_report_date, m.planned, m.schedule_status,
-      m.reported_this_month, ${today}::date
+      m.reported_this_month, m.spent, m.spent_undated, ${today}::date
     FROM project p JOIN metrics m ON m.project_id = p.id
     ON CONFLICT (project_id) DO UPDATE SET
       unit_id = EXCLUDED.unit_id, fiscal_year = EXCLUDED.fiscal_year, progress = EXCLUDED.progress,
       last_report_date = EXCLUDED.last_report_date, planned = EXCLUDED.planned,
       schedule_status = EXCLUDED.schedule_status, reported_this_month = EXCLUDED.reported_this_month,
-      as_of = EXCLUDED.as_of
+      spent = EXCLUDED.spent, spent_undated = EXCLUDED.spent_undated, as_of = EXCLUDED.as_of
     WHERE (f.unit_id, f.fiscal_year, f.progress, f.last_report_date, f.planned, f.schedule_status,
-      f.reported_this_month, f.as_of) IS DISTINCT FROM (EXCLUDED.unit_id, EXCLUDED.fiscal_year, EXCLUDED.progress,
-      EXCLUDED.last_report_date, EXCLUDED.planned, EXCLUDED.schedule_status, EXCLUDED.reported_this_month,
-      EXCLUDED.as_of)`;
+      f.reported_this_month, f.spent, f.spent_undated, f.as_of) IS DISTINCT FROM (EXCLUDED.unit_id,
+      EXCLUDED.fiscal_year, EXCLUDED.progress, EXCLUDED.last_report_date, EXCLUDED.planned, EXCLUDED.schedule_status,
+      EXCLUDED.reported_this_month, EXCLUDED.spent, EXCLUDED.spent_undated, EXCLUDED.as_of)`;
 }

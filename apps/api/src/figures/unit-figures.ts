@@ -4,7 +4,7 @@ import { projectMetricsOnDaysCte, type UnitYear } from "../sql/project-metrics";
 
 type Tx = Prisma.TransactionClient;
 
-/** The sums a dashboard shows, over rows `f` of per-project figures joined to their project `p`. */
+/** The sums a dashboard shows, over rows `f` of per-project figures (as of one day) joined to their project `p`. */
 const SUMS = Prisma.sql`
   COUNT(*)::int,
   COALESCE(SUM(COALESCE(f.progress, 0)), 0),
@@ -13,6 +13,7 @@ const SUMS = Prisma.sql`
   (COUNT(*) FILTER (WHERE f.schedule_status = 'not_started'))::int,
   (COUNT(*) FILTER (WHERE f.schedule_status = 'behind'))::int,
   (COUNT(*) FILTER (WHERE f.schedule_status = 'on_track'))::int,
+  (COUNT(*) FILTER (WHERE f.schedule_status = 'late'))::int,
   (COUNT(*) FILTER (WHERE NOT f.reported_this_month))::int,
   (COUNT(*) FILTER (WHERE COALESCE(f.progress, 0) < 25))::int,
   (COUNT(*) FILTER (WHERE f.progress >= 25 AND f.progress < 50))::int,
@@ -20,17 +21,18 @@ const SUMS = Prisma.sql`
   (COUNT(*) FILTER (WHERE f.progress >= 75 AND f.progress < 100))::int,
   (COUNT(*) FILTER (WHERE f.progress >= 100))::int,
   SUM(p.budget_allocated),
-  SUM(p.budget_spent)`;
+  SUM(f.spent),
+  (COUNT(*) FILTER (WHERE f.spent_undated))::int`;
 
-const SUM_COLUMNS = Prisma.raw(`projects, progress_sum, done, no_schedule, not_started, behind, on_track, not_reported,
-  under_25, under_50, under_75, under_100, complete, allocated, spent`);
+const SUM_COLUMNS = Prisma.raw(`projects, progress_sum, done, no_schedule, not_started, behind, on_track, late,
+  not_reported, under_25, under_50, under_75, under_100, complete, allocated, spent, spent_undated`);
 
 const UPDATE_SUMS = Prisma.raw(`projects = EXCLUDED.projects, progress_sum = EXCLUDED.progress_sum,
   done = EXCLUDED.done, no_schedule = EXCLUDED.no_schedule, not_started = EXCLUDED.not_started,
-  behind = EXCLUDED.behind, on_track = EXCLUDED.on_track, not_reported = EXCLUDED.not_reported,
+  behind = EXCLUDED.behind, on_track = EXCLUDED.on_track, late = EXCLUDED.late, not_reported = EXCLUDED.not_reported,
   under_25 = EXCLUDED.under_25, under_50 = EXCLUDED.under_50, under_75 = EXCLUDED.under_75,
   under_100 = EXCLUDED.under_100, complete = EXCLUDED.complete, allocated = EXCLUDED.allocated,
-  spent = EXCLUDED.spent, revision = EXCLUDED.revision`);
+  spent = EXCLUDED.spent, spent_undated = EXCLUDED.spent_undated, revision = EXCLUDED.revision`);
 
 function unitYearFilter(column: string, unitYears: UnitYear[] | "all"): Prisma.Sql {
   if (unitYears === "all") return Prisma.sql`TRUE`;
@@ -72,7 +74,8 @@ export async function freezeUnitMonths(
   await tx.$executeRaw`
     WITH RECURSIVE ${projectMetricsOnDaysCte(monthEnds, scope)},
     f AS (
-      SELECT m.project_id, m.as_of, p.unit_id, p.fiscal_year, m.progress, m.schedule_status, m.reported_this_month
+      SELECT m.project_id, m.as_of, p.unit_id, p.fiscal_year, m.progress, m.schedule_status, m.reported_this_month,
+        m.spent, m.spent_undated
       FROM metrics m JOIN project p ON p.id = m.project_id
     ),
     gone AS (

@@ -9,7 +9,7 @@ export interface ChangeContext {
 
 export interface AuditEntry {
   action: string;
-  entityType: "project" | "plan" | "report" | "evaluation" | "indicator" | "user" | "apiKey";
+  entityType: "project" | "plan" | "report" | "spending" | "evaluation" | "indicator" | "user" | "apiKey";
   entityKey: string;
   projectId?: number | null;
   before?: unknown;

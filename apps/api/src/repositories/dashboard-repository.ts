@@ -16,6 +16,7 @@ interface FigureRow {
   not_started: bigint;
   behind: bigint;
   on_track: bigint;
+  late: bigint;
   not_reported: bigint;
   p25: bigint;
   p50: bigint;
@@ -24,6 +25,7 @@ interface FigureRow {
   complete: bigint;
   allocated: Prisma.Decimal | null;
   spent: Prisma.Decimal | null;
+  spent_undated: bigint;
 }
 
 interface IndicatorRow {
@@ -48,11 +50,13 @@ function toFigures(row: FigureRow | undefined, kpi: IndicatorRow | undefined): D
       not_started: Number(row?.not_started ?? 0),
       behind: Number(row?.behind ?? 0),
       on_track: Number(row?.on_track ?? 0),
+      late: Number(row?.late ?? 0),
     },
     notReportedThisMonth: Number(row?.not_reported ?? 0),
     progressDistribution: [row?.p25, row?.p50, row?.p75, row?.p100, row?.complete].map((n) => Number(n ?? 0)),
     budgetAllocated: allocated,
     budgetSpent: spent,
+    budgetSpentUndated: Number(row?.spent_undated ?? 0),
     disbursementRate: allocated > 0 ? round2((spent / allocated) * 100) : null,
     indicators: Number(kpi?.indicators ?? 0),
     indicatorsAchieved: Number(kpi?.achieved ?? 0),
@@ -109,6 +113,7 @@ async function liveFigures(
       COUNT(*) FILTER (WHERE m.schedule_status = 'not_started') AS not_started,
       COUNT(*) FILTER (WHERE m.schedule_status = 'behind') AS behind,
       COUNT(*) FILTER (WHERE m.schedule_status = 'on_track') AS on_track,
+      COUNT(*) FILTER (WHERE m.schedule_status = 'late') AS late,
       COUNT(*) FILTER (WHERE NOT m.reported_this_month) AS not_reported,
       COUNT(*) FILTER (WHERE COALESCE(m.progress, 0) < 25) AS p25,
       COUNT(*) FILTER (WHERE m.progress >= 25 AND m.progress < 50) AS p50,
@@ -116,7 +121,8 @@ async function liveFigures(
       COUNT(*) FILTER (WHERE m.progress >= 75 AND m.progress < 100) AS p100,
       COUNT(*) FILTER (WHERE m.progress >= 100) AS complete,
       SUM(p.budget_allocated) AS allocated,
-      SUM(p.budget_spent) AS spent
+      SUM(m.spent) AS spent,
+      COUNT(*) FILTER (WHERE m.spent_undated) AS spent_undated
     FROM project p
     JOIN metrics m ON m.project_id = p.id
     JOIN grouped gr ON gr.id = p.unit_id
@@ -145,9 +151,11 @@ async function keptFigures(
       SUM(f.projects) AS projects,
       ROUND(ROUND(SUM(f.progress_sum) / NULLIF(SUM(f.projects), 0), 6), 2) AS average_progress,
       SUM(f.done) AS done, SUM(f.no_schedule) AS no_schedule, SUM(f.not_started) AS not_started,
-      SUM(f.behind) AS behind, SUM(f.on_track) AS on_track, SUM(f.not_reported) AS not_reported,
+      SUM(f.behind) AS behind, SUM(f.on_track) AS on_track, SUM(f.late) AS late,
+      SUM(f.not_reported) AS not_reported,
       SUM(f.under_25) AS p25, SUM(f.under_50) AS p50, SUM(f.under_75) AS p75, SUM(f.under_100) AS p100,
-      SUM(f.complete) AS complete, SUM(f.allocated) AS allocated, SUM(f.spent) AS spent
+      SUM(f.complete) AS complete, SUM(f.allocated) AS allocated, SUM(f.spent) AS spent,
+      SUM(f.spent_undated) AS spent_undated
     FROM kept f
     JOIN grouped gr ON gr.id = f.unit_id
     GROUP BY ROLLUP (gr.group_id)`;

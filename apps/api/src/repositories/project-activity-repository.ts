@@ -17,6 +17,7 @@ import { invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
+import { recordSpending } from "./spending-repository";
 
 const reportFields = (r: Pick<ProgressReport, "reportDate" | "percent" | "narrative" | "problems" | "obstacles">) => ({
   reportDate: r.reportDate,
@@ -121,6 +122,9 @@ export function projectActivityRepository(prisma: PrismaClient) {
           FROM reports`;
         const id = rows.find((row) => row.isNew)?.id;
         const report = toProgressReports(rows).find((r) => r.id === id) as ProgressReport;
+        if (input.budgetSpent !== undefined) {
+          await recordSpending(tx, project.id, input.reportDate, input.budgetSpent, change, "budgetSpent");
+        }
         // last: the unit's kept row is locked from here to the commit, which every write of the unit waits for
         await keepFiguresAfterWrite(
           tx,

@@ -2,14 +2,15 @@ import type { ProjectDetail } from "@cpm/schema";
 import {
   type IsoDate,
   latestReport,
-  monthSpan,
   plannedCompletion,
+  projectDeadline,
+  reportedThisMonth,
   scheduleStatus,
   totalWeight,
   weightedStepCompletion,
 } from "@cpm/schema/rules";
 import type { Prisma } from "../generated/prisma/client";
-import { fromDbDateOrNull } from "../lib/dates";
+import { fromDbDate, fromDbDateOrNull } from "../lib/dates";
 import {
   indicatorInclude,
   numOrNull,
@@ -28,6 +29,7 @@ export const projectDetailInclude = {
   policies: { include: { policy: true }, orderBy: { policyCode: "asc" } },
   steps: { orderBy: { order: "asc" } },
   reports: { where: { deletedAt: null } },
+  spending: { orderBy: { spentAsOf: "desc" } },
   evaluations: { orderBy: { quarter: "asc" } },
   indicators: { include: { indicator: { include: indicatorInclude } } },
 } as const satisfies Prisma.ProjectInclude;
@@ -49,7 +51,9 @@ export function toProjectDetail(project: ProjectWithDetail, asOf: IsoDate): Proj
   const reports = toProgressReports(project.reports);
   const latest = latestReport(reports.filter((r) => r.reportDate <= asOf));
   const progress = latest?.percent ?? null;
-  const month = monthSpan(asOf);
+  const plannedFinish = fromDbDateOrNull(project.plannedFinish);
+  const deadline = projectDeadline(project.fiscalYear, plannedFinish);
+  const spending = project.spending.map((s) => ({ spentAsOf: fromDbDate(s.spentAsOf), amount: Number(s.amount) }));
   return {
     code: project.code,
     name: project.name,
@@ -62,8 +66,8 @@ export function toProjectDetail(project: ProjectWithDetail, asOf: IsoDate): Proj
     progress,
     lastReportDate: latest?.reportDate ?? null,
     plannedProgress: plannedCompletion(steps, asOf),
-    scheduleStatus: scheduleStatus(progress, steps, asOf),
-    reportedThisMonth: reports.some((r) => r.reportDate >= month.start && r.reportDate <= asOf),
+    scheduleStatus: scheduleStatus(progress, steps, asOf, deadline),
+    reportedThisMonth: reportedThisMonth(reports, progress, asOf),
     version: project.version,
     updatedAt: project.updatedAt.toISOString(),
     unit: toUnitSummary(project.unit),
@@ -77,7 +81,10 @@ export function toProjectDetail(project: ProjectWithDetail, asOf: IsoDate): Proj
       ? { code: project.strategyNode.code, name: project.strategyNode.name, path: strategyPath(project.strategyNode) }
       : null,
     plannedStart: fromDbDateOrNull(project.plannedStart),
-    plannedFinish: fromDbDateOrNull(project.plannedFinish),
+    plannedFinish,
+    deadline,
+    spending,
+    budgetSpentAsOf: spending[0]?.spentAsOf ?? null,
     policies: project.policies.map((p) => ({ code: p.policy.code, name: p.policy.name })),
     asOf,
     stepCompletion: weightedStepCompletion(steps),

@@ -13,6 +13,7 @@ import { ensureFiscalYear, optionalUnitIdOf, unitIdOf } from "./lookups";
 import { projectDetailInclude, toProjectDetail } from "./project-detail";
 import { lockProjectForWrite } from "./project-lock";
 import { detailValidator } from "./project-read-cache";
+import { clearSpending, recordSpending } from "./spending-repository";
 
 /** The stored fields of a project as the history shows them. */
 const auditedFields = (p: ProjectDetail) => ({
@@ -307,6 +308,9 @@ export function projectsRepository(
             policies: { create: input.policyCodes.map((policyCode) => ({ policyCode })) },
           },
         });
+        // an amount spent given without a date is as of the day it is entered
+        if (input.budgetSpent != null)
+          await recordSpending(tx, projectId, asOf, input.budgetSpent, change, "budgetSpent");
         const created = await get(code, asOf, tx);
         await keepFiguresAfterWrite(tx, { projectIds: [projectId] }, asOf);
         await recordAudit(tx, change, {
@@ -367,6 +371,11 @@ export function projectsRepository(
               : undefined,
           },
         });
+        // an amount spent given without a date is as of the day it is entered; none clears the history
+        if (patch.budgetSpent === null) await clearSpending(tx, locked.id);
+        else if (patch.budgetSpent !== undefined) {
+          await recordSpending(tx, locked.id, asOf, patch.budgetSpent, change, "budgetSpent");
+        }
         await keepFiguresAfterWrite(tx, { projectIds: [locked.id], unitYears: [locked] }, asOf);
         const updated = await get(code, asOf, tx);
         await recordAudit(tx, change, {

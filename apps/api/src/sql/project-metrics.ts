@@ -1,5 +1,5 @@
 import type { IsoDate } from "@cpm/schema/rules";
-import { BEHIND_TOLERANCE } from "@cpm/schema/rules";
+import { BE_OFFSET, BEHIND_TOLERANCE } from "@cpm/schema/rules";
 import { Prisma } from "../generated/prisma/client";
 
 /** A unit's own projects of one fiscal year. */
@@ -18,9 +18,9 @@ export interface MetricsScope {
 /**
  * Per-project figures as of a date, in SQL, for lists and dashboards over thousands of projects.
  * It computes the same rules as packages/schema/src/rules (latestProgress, plannedCompletion,
- * scheduleStatus); test/sql-agrees-with-rules.test.ts checks that they agree on the demo data.
- * Yields: project_id, progress (null before the first report), last_report_date, planned,
- * schedule_status, reported_this_month.
+ * scheduleStatus with projectDeadline, reportedThisMonth, budgetSpentAsOf); test/figures checks
+ * that they agree. Yields: project_id, progress (null before the first report), last_report_date,
+ * planned, schedule_status, reported_this_month, spent, spent_undated.
  */
 export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Prisma.Sql {
   return projectMetricsOnDaysCte([asOf], scope);
@@ -41,7 +41,10 @@ export function projectMetricsOnDaysCte(days: IsoDate[], scope: MetricsScope = {
   const inScope = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   return Prisma.sql`
   scoped AS (
-    SELECT p.id FROM project p WHERE p.deleted_at IS NULL AND ${inScope}
+    SELECT p.id, p.budget_spent,
+      COALESCE(p.planned_finish, make_date(p.fiscal_year - ${BE_OFFSET}, 9, 30)) AS deadline,
+      EXISTS (SELECT 1 FROM project_spending s WHERE s.project_id = p.id) AS spending_dated
+    FROM project p WHERE p.deleted_at IS NULL AND ${inScope}
   ),
   days AS (
     SELECT d::date AS as_of, date_trunc('month', d)::date AS month_start FROM unnest(${days}::date[]) AS d
@@ -67,16 +70,19 @@ export function projectMetricsOnDaysCte(days: IsoDate[], scope: MetricsScope = {
       COALESCE(pl.planned, 0) AS planned,
       CASE
         WHEN COALESCE(l.percent, 0) >= 100 THEN 'done'
+        WHEN d.as_of > sc.deadline THEN 'late'
         WHEN NOT COALESCE(pl.has_schedule, false) THEN 'no_schedule'
         WHEN COALESCE(l.percent, 0) = 0 AND COALESCE(pl.planned, 0) = 0 THEN 'not_started'
         WHEN COALESCE(pl.planned, 0) - COALESCE(l.percent, 0) > ${BEHIND_TOLERANCE} THEN 'behind'
         ELSE 'on_track'
       END AS schedule_status,
-      EXISTS (
+      COALESCE(l.percent, 0) >= 100 OR EXISTS (
         SELECT 1 FROM progress_report m
         WHERE m.project_id = sc.id AND m.deleted_at IS NULL
           AND m.report_date BETWEEN d.month_start AND d.as_of
-      ) AS reported_this_month
+      ) AS reported_this_month,
+      CASE WHEN sc.spending_dated THEN sp.amount ELSE sc.budget_spent END AS spent,
+      NOT sc.spending_dated AND sc.budget_spent IS NOT NULL AS spent_undated
     FROM scoped sc
     CROSS JOIN days d
     LEFT JOIN LATERAL (
@@ -85,6 +91,12 @@ export function projectMetricsOnDaysCte(days: IsoDate[], scope: MetricsScope = {
       ORDER BY r.report_date DESC, r.id DESC
       LIMIT 1
     ) l ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT s.amount FROM project_spending s
+      WHERE sc.spending_dated AND s.project_id = sc.id AND s.spent_as_of <= d.as_of
+      ORDER BY s.spent_as_of DESC
+      LIMIT 1
+    ) sp ON TRUE
     LEFT JOIN planned pl ON pl.project_id = sc.id AND pl.as_of = d.as_of
   )`;
 }

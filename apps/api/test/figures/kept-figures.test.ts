@@ -94,6 +94,25 @@ describe("kept figures stay equal to the shared rules", () => {
     await expectKeptEqualsRules("budget changed");
   });
 
+  it("after spending is dated: with a report, on its own, back-dated into a closed month", async () => {
+    const project = await aProjectOf("50450000", 2570);
+    await inject("PATCH", `/api/v1/projects/${project.code}`, { budgetAllocated: 900_000 });
+    const withReport = await inject("POST", `/api/v1/projects/${project.code}/reports`, {
+      reportDate: today,
+      percent: 30,
+      budgetSpent: 120_000,
+    });
+    expect(withReport.statusCode, withReport.body).toBe(201);
+    await expectKeptEqualsRules("spending reported with a report");
+
+    const backDated = await inject("POST", `/api/v1/projects/${project.code}/spending`, {
+      spentAsOf: "2026-10-31",
+      amount: 45_000.5,
+    });
+    expect(backDated.statusCode, backDated.body).toBe(201);
+    await expectKeptEqualsRules("spending back-dated to a frozen month end");
+  });
+
   it("after a project moves to another unit, is deleted, restored and created", async () => {
     const project = await aProjectOf("50450000", 2570);
     const moved = await inject("POST", `/api/v1/projects/${project.code}/move`, { unitCode: "50100000" });
@@ -171,6 +190,7 @@ describe("kept figures stay equal to the shared rules", () => {
           not_started: status("not_started"),
           behind: status("behind"),
           on_track: status("on_track"),
+          late: status("late"),
         },
         notReportedThisMonth: rows.reduce((n, s) => n + s.notReported, 0),
       };

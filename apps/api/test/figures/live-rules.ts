@@ -1,11 +1,13 @@
 // The kept figures recomputed from scratch with the shared rules of packages/schema, in
 // TypeScript: what every kept row must equal, whatever writes and calendar turns came before.
 import {
+  budgetSpentAsOf,
   closedMonthEnds,
   type IsoDate,
   latestReport,
-  monthSpan,
   plannedCompletion,
+  projectDeadline,
+  reportedThisMonth,
   round2,
   scheduleStatus,
 } from "@cpm/schema/rules";
@@ -21,6 +23,8 @@ export interface ProjectFigure {
   planned: number;
   scheduleStatus: string;
   reportedThisMonth: boolean;
+  spent: number | null;
+  spentUndated: boolean;
 }
 
 export interface UnitSums {
@@ -32,6 +36,7 @@ export interface UnitSums {
   distribution: number[];
   allocated: number | null;
   spent: number | null;
+  spentUndated: number;
 }
 
 type Loaded = Awaited<ReturnType<typeof loadProjects>>;
@@ -39,7 +44,7 @@ type Loaded = Awaited<ReturnType<typeof loadProjects>>;
 export async function loadProjects(prisma: PrismaClient) {
   return prisma.project.findMany({
     where: { deletedAt: null },
-    include: { steps: true, reports: { where: { deletedAt: null } } },
+    include: { steps: true, reports: { where: { deletedAt: null } }, spending: true },
   });
 }
 
@@ -53,7 +58,9 @@ export function figureOf(project: Loaded[number], asOf: IsoDate): ProjectFigure 
     .map((r) => ({ id: r.id, reportDate: fromDbDate(r.reportDate), percent: Number(r.percent) }))
     .filter((r) => r.reportDate <= asOf);
   const latest = latestReport(reports);
-  const month = monthSpan(asOf);
+  const deadline = projectDeadline(project.fiscalYear, fromDbDateOrNull(project.plannedFinish));
+  const spending = project.spending.map((s) => ({ spentAsOf: fromDbDate(s.spentAsOf), amount: Number(s.amount) }));
+  const spent = budgetSpentAsOf(spending, project.budgetSpent === null ? null : Number(project.budgetSpent), asOf);
   return {
     projectId: project.id,
     unitId: project.unitId,
@@ -61,8 +68,10 @@ export function figureOf(project: Loaded[number], asOf: IsoDate): ProjectFigure 
     progress: latest?.percent ?? null,
     lastReportDate: latest?.reportDate ?? null,
     planned: plannedCompletion(steps, asOf),
-    scheduleStatus: scheduleStatus(latest?.percent ?? null, steps, asOf),
-    reportedThisMonth: reports.some((r) => r.reportDate >= month.start),
+    scheduleStatus: scheduleStatus(latest?.percent ?? null, steps, asOf, deadline),
+    reportedThisMonth: reportedThisMonth(reports, latest?.percent ?? null, asOf),
+    spent: spent.amount,
+    spentUndated: spent.undated,
   };
 }
 
@@ -75,11 +84,12 @@ export function sumsOf(projects: Loaded, asOf: IsoDate): Map<string, UnitSums> {
       key,
       projects: 0,
       progressSum: 0,
-      byStatus: { done: 0, no_schedule: 0, not_started: 0, behind: 0, on_track: 0 },
+      byStatus: { done: 0, no_schedule: 0, not_started: 0, behind: 0, on_track: 0, late: 0 },
       notReported: 0,
       distribution: [0, 0, 0, 0, 0],
       allocated: null,
       spent: null,
+      spentUndated: 0,
     };
     const progress = f.progress ?? 0;
     s.projects++;
@@ -89,14 +99,15 @@ export function sumsOf(projects: Loaded, asOf: IsoDate): Map<string, UnitSums> {
     const bucket = progress >= 100 ? 4 : progress >= 75 ? 3 : progress >= 50 ? 2 : progress >= 25 ? 1 : 0;
     s.distribution[bucket] = (s.distribution[bucket] ?? 0) + 1;
     if (project.budgetAllocated !== null) s.allocated = round2((s.allocated ?? 0) + Number(project.budgetAllocated));
-    if (project.budgetSpent !== null) s.spent = round2((s.spent ?? 0) + Number(project.budgetSpent));
+    if (f.spent !== null) s.spent = round2((s.spent ?? 0) + f.spent);
+    if (f.spentUndated) s.spentUndated++;
     sums.set(key, s);
   }
   return sums;
 }
 
-const SUM_COLUMNS = `projects, progress_sum, done, no_schedule, not_started, behind, on_track, not_reported,
-  under_25, under_50, under_75, under_100, complete, allocated, spent`;
+const SUM_COLUMNS = `projects, progress_sum, done, no_schedule, not_started, behind, on_track, late, not_reported,
+  under_25, under_50, under_75, under_100, complete, allocated, spent, spent_undated`;
 
 interface SumRow {
   unit_id: number;
@@ -108,6 +119,7 @@ interface SumRow {
   not_started: number;
   behind: number;
   on_track: number;
+  late: number;
   not_reported: number;
   under_25: number;
   under_50: number;
@@ -116,6 +128,7 @@ interface SumRow {
   complete: number;
   allocated: unknown;
   spent: unknown;
+  spent_undated: number;
 }
 
 function fromRow(row: SumRow): UnitSums {
@@ -130,11 +143,13 @@ function fromRow(row: SumRow): UnitSums {
       not_started: row.not_started,
       behind: row.behind,
       on_track: row.on_track,
+      late: row.late,
     },
     notReported: row.not_reported,
     distribution: [row.under_25, row.under_50, row.under_75, row.under_100, row.complete],
     allocated: n(row.allocated),
     spent: n(row.spent),
+    spentUndated: row.spent_undated,
   };
 }
 
@@ -165,6 +180,8 @@ export async function readKept(prisma: PrismaClient) {
           planned: Number(p.planned),
           scheduleStatus: p.scheduleStatus,
           reportedThisMonth: p.reportedThisMonth,
+          spent: p.spent === null ? null : Number(p.spent),
+          spentUndated: p.spentUndated,
         } satisfies ProjectFigure,
       ]),
     ),

@@ -6,7 +6,7 @@ import type { NamePools } from "./name-pools";
 import { planSteps, stepRows } from "./plan-rows";
 import type { Prng } from "./prng";
 import { type Behaviour, reportRows } from "./report-rows";
-import type { RowBatch } from "./tables";
+import type { Row, RowBatch } from "./tables";
 import type { OwnerUnit } from "./unit-tree";
 import { ACTIVITIES, AUDIENCES, EVALUATION_NOTES, RATIONALE_CLOSINGS, RATIONALE_OPENINGS } from "./vocabulary";
 
@@ -50,14 +50,27 @@ const legacySpelling = (text: string) => text.replaceAll("\u0E33", "\u0E4D\u0E32
 
 const money = (value: number) => value.toFixed(2);
 
-/** Budget in baht: mostly round thousands, log-spread from 20,000 to 30 million. */
-function budgetOf(prng: Prng, progress: number): [string | null, string | null] {
-  if (prng.chance(0.05)) return [null, null];
+/**
+ * Budget in baht: mostly round thousands, log-spread from 20,000 to 30 million. Spending follows
+ * progress at the project's own pace, dated by each report (never falling); budget_spent is the last.
+ */
+function budgetOf(
+  prng: Prng,
+  reports: ReadonlyArray<Row>,
+): { allocated: string | null; spent: string | null; spending: [string, string][] } {
+  if (prng.chance(0.05)) return { allocated: null, spent: null, spending: [] };
   const raw = Math.exp(prng.float(Math.log(20_000), Math.log(30_000_000)));
   const allocated = prng.chance(0.7) ? Math.round(raw / 1_000) * 1_000 : Math.round(raw * 100) / 100;
-  if (prng.chance(0.05)) return [money(allocated), null];
-  const spent = Math.min(allocated, Math.round(allocated * (progress / 100) * prng.float(0.55, 1.05) * 100) / 100);
-  return [money(allocated), money(spent)];
+  if (prng.chance(0.05)) return { allocated: money(allocated), spent: null, spending: [] };
+  const pace = prng.float(0.55, 1.05);
+  let spent = 0;
+  const spending = reports.map((report): [string, string] => {
+    const percent = Number(report[3]);
+    spent = Math.max(spent, Math.min(allocated, Math.round(allocated * (percent / 100) * pace * 100) / 100));
+    return [report[2] as string, money(spent)];
+  });
+  // nothing reported yet: nothing known to be spent
+  return { allocated: money(allocated), spent: spending.length ? money(spent) : null, spending };
 }
 
 /** One project of `unit` in `fiscalYear`: its row, plan, reports, evaluations, policies and KPI links. */
@@ -128,7 +141,8 @@ function projectRows(
   const budgetUnit = prng.chance(0.7) ? responsibleUnit : prng.chance(0.8) ? prng.pick(unit.subUnits) : null;
   const routine = prng.chance(0.3);
   const people = prng.pick([50, 100, 200, 300, 500, 1_000, 2_000, 5_000]);
-  const [allocated, spent] = budgetOf(prng, progress);
+  const { allocated, spent, spending } = budgetOf(prng, reports.rows);
+  for (const [day, amount] of spending) batch.project_spending.push([projectId, day, amount]);
   const created = Math.min(today, yearStart - prng.int(10, 60));
   batch.project.push([
     projectId,

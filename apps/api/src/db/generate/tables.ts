@@ -48,6 +48,8 @@ export const BULK_TABLES = {
     "created_at",
     "updated_at",
   ],
+  /** งบฯ ที่ใช้ไป ณ วันที่: the amount spent in all as of each report's date */
+  project_spending: ["project_id", "spent_as_of", "amount"],
   quarter_evaluation: ["project_id", "quarter", "score", "note", "updated_at"],
   indicator: [
     "id",

@@ -146,7 +146,14 @@ export async function createDemoProject(tx: Prisma.TransactionClient, ctx: DemoC
   const progress = reports.at(-1)?.percent ?? 0;
 
   const allocated = faker.number.int({ min: 5, max: 500 }) * 10_000;
-  const spent = round2((allocated * progress * faker.number.float({ min: 0.7, max: 1 })) / 100);
+  // spending follows progress: as of each report, this share of the allocation per percent done
+  const spendingPace = faker.number.float({ min: 0.7, max: 1 });
+  const spending = reports.map((r) => ({
+    spentAsOf: r.reportDate,
+    amount: round2((allocated * r.percent * spendingPace) / 100),
+  }));
+  // nothing reported yet: nothing known to be spent
+  const spent = spending.at(-1)?.amount ?? null;
   const activity = faker.helpers.arrayElement(ACTIVITIES);
   const name = `โครงการ${activity} ${ctx.unitName.replace("สำนักงาน", "")} ปี ${ctx.fiscalYear}`;
   const routine = faker.datatype.boolean({ probability: 0.3 });
@@ -196,6 +203,11 @@ export async function createDemoProject(tx: Prisma.TransactionClient, ctx: DemoC
         quarter: i + 1,
         score: faker.helpers.arrayElement([60, 70, 80, 90, 100]),
       })),
+    });
+  }
+  if (spending.length > 0) {
+    await tx.projectSpending.createMany({
+      data: spending.map((s) => ({ projectId: project.id, spentAsOf: toDbDate(s.spentAsOf), amount: s.amount })),
     });
   }
   if (reports.length > 0) {
