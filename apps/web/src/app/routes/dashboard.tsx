@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useDashboard } from "../../features/dashboard/api/dashboard";
 import { DashboardChartsPlaceholder } from "../../features/dashboard/components/dashboard-charts-placeholder";
+import { KpiStatusTable } from "../../features/dashboard/components/kpi-status-table";
 import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { useI18n } from "../../lib/i18n";
@@ -75,6 +76,7 @@ export function DashboardRoute() {
             ) : (
               <UnitsTable rows={data.units} fiscalYear={fiscalYear} quarter={quarter} />
             )}
+            <KpiStatusTable totals={data.totals} rows={data.units} />
             <p>
               <Link to={`/projects?fiscalYear=${fiscalYear}${unitCode ? `&unit=${unitCode}` : ""}`}>
                 {t("allProjectsLink")}

@@ -1,6 +1,7 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
 import { IndicatorQuarterForm } from "./indicator-quarter-form";
+import { KpiJudgement } from "./kpi-judgement";
 
 export function IndicatorsTable({
   indicators,
@@ -30,6 +31,7 @@ export function IndicatorsTable({
           <p className="muted small">
             {t(`indicatorType_${kpi.type}`)} · {t(`resultLevel_${kpi.resultLevel}`)}
           </p>
+          <KpiJudgement kpi={kpi} />
           <div className="table-wrap">
             <table>
               <thead>
