@@ -8,7 +8,7 @@
  */
 import type { LegacyPage, LegacyPageResult, LocalizedMessage } from "@cpm/schema";
 import { type IsoDate, type LegacyFlag, legacyPageFlags, normalizeThai } from "@cpm/schema/rules";
-import { keepFiguresAfterWrite, keepIndicatorFiguresAfterWrite } from "../figures";
+import { judgeIndicators, keepFiguresAfterWrite, keepIndicatorFiguresAfterWrite, keptAsOf } from "../figures";
 import type { Prisma, PrismaClient, UnitKind } from "../generated/prisma/client";
 import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
 import { DomainError } from "../lib/problems";
@@ -313,6 +313,7 @@ async function writePage(
 
   // KPIs by code, linked to the project; their quarter rows upserted
   const indicatorUnitYears: { unitId: number; fiscalYear: number }[] = [];
+  const indicatorIds: number[] = [];
   for (const kpi of page.indicators) {
     const { quarters, ...fields } = kpi;
     const found = await tx.indicator.findUnique({
@@ -362,8 +363,10 @@ async function writePage(
       if (found) changes.push(`KPI ${kpi.code} linked`);
       touched = true;
     }
-    if (touched)
+    if (touched) {
+      indicatorIds.push(indicatorId);
       indicatorUnitYears.push({ unitId: found?.unitId ?? unitId, fiscalYear: found?.fiscalYear ?? fiscalYear });
+    }
   }
 
   // the flags of what the page holds, replacing the project's earlier ones when they differ
@@ -402,7 +405,12 @@ async function writePage(
       { projectIds: [projectId], ...(planOrProject ? {} : reportsFrom ? { from: reportsFrom } : {}) },
       options.today,
     );
-    if (indicatorUnitYears.length) await keepIndicatorFiguresAfterWrite(tx, indicatorUnitYears);
+    if (indicatorIds.length) {
+      // judged by the shared rule as of the kept figures' day, as every KPI write is
+      const asOf = await keptAsOf(tx);
+      if (asOf !== null) await judgeIndicators(tx, { ids: indicatorIds }, asOf);
+      await keepIndicatorFiguresAfterWrite(tx, indicatorUnitYears);
+    }
     await recordAudit(tx, options.change, {
       action: "project.import",
       entityType: "project",
