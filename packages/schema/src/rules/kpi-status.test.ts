@@ -134,6 +134,16 @@ describe("KPI status without results", () => {
     });
   });
 
+  it("takes the year's figure as entered over the quarters once the year is final (legacy 5045-861)", () => {
+    const level = { ...kpi, measureType: "level" as const, target: 5 };
+    const legacy = { quarters: results([1, 1, 1, 1]).quarters, entered: 5, yearOver: true };
+    expect(judgeKpi(level, legacy)).toMatchObject({ figure: 5, status: "achieved" });
+    expect(judgeKpi(level, { ...legacy, quarters: legacy.quarters.slice(0, 2), yearOver: false })).toMatchObject({
+      figure: 1,
+      status: "at_risk",
+    });
+  });
+
   it("never gives a negative achievement", () => {
     expect(judgeKpi({ ...kpi, baseline: 50 }, results([40])).achievement).toBe(0);
   });

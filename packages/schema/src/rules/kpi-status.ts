@@ -42,7 +42,10 @@ export interface KpiDefinition {
 export interface KpiResults {
   /** The quarters' values (ผลงาน), any order. */
   quarters: readonly { quarter: Quarter; value: number }[];
-  /** The year's figure as entered, used when no quarter has a value. */
+  /**
+   * The year's figure as entered (ผลงานที่ทำได้): it is the year's figure once final, and before any
+   * quarter has a value (the legacy KPI 5045-861 has quarters of 1.00 and a year of ระดับ 5).
+   */
   entered: number | null;
   /** The fiscal year has ended: what is reported is final. */
   yearOver: boolean;
@@ -106,6 +109,8 @@ export function kpiAchievement(definition: KpiDefinition, figure: number): numbe
 
 /**
  * The one rule that judges a KPI (ตัวชี้วัด), first match wins:
+ * - the year's figure: as entered once final or before any quarter; otherwise from the quarters
+ *   (the last, the sum or the mean);
  * - nothing reported: missed when the year is over, otherwise not judged yet (null);
  * - final (4th quarter reported, or the year over): achieved when the figure meets the year's
  *   target, missed otherwise;
@@ -120,15 +125,15 @@ export function judgeKpi(definition: KpiDefinition, results: KpiResults): KpiJud
   const reported = [...results.quarters].sort((a, b) => a.quarter - b.quarter);
   const last = reported.at(-1);
   const aggregation = kpiAggregation(definition);
+  const throughQuarter = last?.quarter ?? null;
+  const final = results.yearOver || throughQuarter === 4;
   let figure: number | null;
-  if (!last) figure = results.entered;
+  if (!last || (final && results.entered !== null)) figure = results.entered;
   else if (aggregation === "latest") figure = last.value;
   else {
     const sum = reported.reduce((total, q) => total + q.value, 0);
     figure = round2(aggregation === "sum" ? sum : sum / reported.length);
   }
-  const throughQuarter = last?.quarter ?? null;
-  const final = results.yearOver || throughQuarter === 4;
   const expected =
     throughQuarter === null ? (final ? definition.target : null) : kpiExpectedThrough(definition, throughQuarter);
   const judged = (status: KpiStatus | null): KpiJudgement => ({

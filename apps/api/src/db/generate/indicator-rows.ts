@@ -43,22 +43,26 @@ export function indicatorRows(
     const roll = prng.next();
     let name: string;
     let measureUnit: string;
+    let measureType: "number" | "percent" | "level";
     let target: number;
     let valueAt: (quarter: number) => number;
     if (roll < 0.35) {
       name = fill(prng.pick(LEVEL_INDICATORS), prng);
       measureUnit = "ระดับ";
+      measureType = "level";
       target = 5;
       valueAt = (q) => Math.min(5, q + prng.int(0, 1));
     } else if (roll < 0.7) {
       name = fill(prng.pick(PERCENT_INDICATORS), prng);
       measureUnit = "ร้อยละ";
+      measureType = "percent";
       target = prng.pick([80, 85, 90, 95, 100]);
       valueAt = (q) => Math.min(100, Math.round(target * (q / 4) * prng.float(0.7, 1.15) * 100) / 100);
     } else {
       const [template, unitName] = prng.pick(COUNT_INDICATORS);
       name = fill(template, prng);
       measureUnit = unitName;
+      measureType = "number";
       target = prng.pick([10, 12, 20, 50, 100, 200, 500, 1_000, 2_000]);
       valueAt = (q) => Math.round(target * (q / 4) * prng.float(0.6, 1.2));
     }
@@ -94,6 +98,7 @@ export function indicatorRows(
       prng.chance(0.6) ? "output" : "outcome",
       `${dayText(created)} 09:00:00+07`,
       `${dayText(updated)} 09:00:00+07`,
+      measureType,
     ]);
   }
   return ids;

@@ -64,6 +64,7 @@ export const BULK_TABLES = {
     "result_level",
     "created_at",
     "updated_at",
+    "measure_type",
   ],
   project_indicator: ["project_id", "indicator_id"],
   indicator_quarter_result: ["indicator_id", "quarter", "value", "score_2_1", "score_2_2"],

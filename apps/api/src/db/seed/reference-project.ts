@@ -26,6 +26,7 @@ export const REFERENCE_PROJECT = JSON.parse(
     code: string;
     name: string;
     measureUnit: string;
+    measureType: "number" | "percent" | "level";
     target: number;
     achieved: number;
     type: "strategic" | "routine";

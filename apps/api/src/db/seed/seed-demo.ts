@@ -82,6 +82,7 @@ async function createDemoIndicator(
       fiscalYear,
       name: "ระดับความสำเร็จของการดำเนินงานตามแผนปฏิบัติราชการประจำปี",
       measureUnit: "ระดับ",
+      measureType: "level",
       target,
       achieved: quarters.at(-1)?.value ?? null,
       type: faker.datatype.boolean() ? "strategic" : "routine",
