@@ -6,6 +6,7 @@ import { DashboardChartsPlaceholder } from "../../features/dashboard/components/
 import { KpiStatusTable } from "../../features/dashboard/components/kpi-status-table";
 import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
+import { projectsLinkFor } from "../../features/dashboard/lib/drill-down";
 import { useI18n } from "../../lib/i18n";
 import { useFiscalYears } from "../../lib/reference-data";
 
@@ -66,7 +67,7 @@ export function DashboardRoute() {
       <QueryState isPending={dashboard.isPending} error={dashboard.error} retry={() => dashboard.refetch()}>
         {data && fiscalYear && (
           <>
-            <TotalsCards totals={data.totals} />
+            <TotalsCards dashboard={data} unitCode={unitCode} />
             <Suspense fallback={<DashboardChartsPlaceholder dashboard={data} />}>
               <DashboardCharts dashboard={data} />
             </Suspense>
@@ -74,13 +75,11 @@ export function DashboardRoute() {
             {data.units.length === 0 ? (
               <p className="empty">{t("empty")}</p>
             ) : (
-              <UnitsTable rows={data.units} fiscalYear={fiscalYear} quarter={quarter} />
+              <UnitsTable rows={data.units} fiscalYear={fiscalYear} quarter={quarter} asOf={data.asOf} />
             )}
             <KpiStatusTable totals={data.totals} rows={data.units} />
             <p>
-              <Link to={`/projects?fiscalYear=${fiscalYear}${unitCode ? `&unit=${unitCode}` : ""}`}>
-                {t("allProjectsLink")}
-              </Link>
+              <Link to={projectsLinkFor(data, unitCode)}>{t("allProjectsLink")}</Link>
             </p>
           </>
         )}

@@ -8,7 +8,7 @@ import { useI18n } from "../../lib/i18n";
 import { useFiscalYears } from "../../lib/reference-data";
 
 export function ProjectsListRoute() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const [params, setParams] = useSearchParams();
   const current = useFiscalYears().data?.current;
   const fiscalYear = params.get("fiscalYear") ?? (current ? String(current) : "");
@@ -16,12 +16,15 @@ export function ProjectsListRoute() {
   const sort = params.get("sort") ?? "code";
   const order = params.get("order") === "desc" ? "desc" : "asc";
   const page = Number(params.get("page") ?? "1");
+  // a dashboard's drill-down: the figures as of its day (a past quarter's end), not today's
+  const asOf = params.get("asOf") ?? undefined;
   const filters = {
     fiscalYear: fiscalYear ? Number(fiscalYear) : undefined,
     unit: params.get("unit") ?? undefined,
     status: status && status !== "not_reported" ? status : undefined,
     reportedThisMonth: status === "not_reported" ? false : undefined,
     q: params.get("q") ?? undefined,
+    asOf,
     sort,
     order,
     page,
@@ -54,6 +57,14 @@ export function ProjectsListRoute() {
         )}
       </div>
       <ProjectFilters values={values} onChange={(next) => update(next as Record<string, string>)} />
+      {asOf && (
+        <p className="muted" data-testid="list-as-of">
+          {t("listAsOf")} {date(asOf)}{" "}
+          <button type="button" className="link" onClick={() => update({ asOf: "" })}>
+            {t("listToday")}
+          </button>
+        </p>
+      )}
       <QueryState isPending={projects.isPending} error={projects.error} retry={() => projects.refetch()}>
         {data && (
           <>

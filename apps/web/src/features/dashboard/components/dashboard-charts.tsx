@@ -1,14 +1,17 @@
 import type { Dashboard } from "@cpm/schema";
+import { useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
 import { chartedUnits, PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
+import { projectsLinkFor } from "../lib/drill-down";
 
 /** Each at least 3:1 against the white card (WCAG non-text contrast); the legend's words are in the text colour. */
 const STATUS_COLOURS = {
   done: "#1c7a43",
   on_track: "#0b5a8a",
   behind: "#b3261e",
+  late: "#7a3b00",
   not_started: "#5b6776",
   no_schedule: "#9a6bb0",
 };
@@ -18,8 +21,13 @@ const BUCKETS = ["0–25", "25–50", "50–75", "75–99", "100"];
 /** Recharts is heavy: this module is loaded lazily, after the figures are on screen. */
 export default function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const distribution = dashboard.totals.progressDistribution.map((count, i) => ({ bucket: `${BUCKETS[i]} %`, count }));
-  const byUnit = chartedUnits(dashboard).map((u) => ({ name: u.unitName.replace("สำนักงานเขต", "เขต"), ...u.byStatus }));
+  const byUnit = chartedUnits(dashboard).map((u) => ({
+    name: u.unitName.replace("สำนักงานเขต", "เขต"),
+    unitCode: u.unitCode,
+    ...u.byStatus,
+  }));
   return (
     <div className="charts">
       <ChartFrame caption={t("progressDistribution")} height={PROGRESS_CHART_HEIGHT} wide>
@@ -49,6 +57,9 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
                 stackId="s"
                 name={t(`status_${status}`)}
                 fill={STATUS_COLOURS[status]}
+                cursor="pointer"
+                // a bar opens the list of the unit's projects with that status, as of the dashboard's day
+                onClick={(bar) => navigate(projectsLinkFor(dashboard, bar.payload?.unitCode, status))}
               />
             ))}
           </BarChart>

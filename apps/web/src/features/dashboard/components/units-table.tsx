@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
+import { type DrillDown, projectsLinkFor } from "../lib/drill-down";
 
 type Row = Dashboard["units"][number];
 type SortKey =
@@ -13,6 +14,7 @@ type SortKey =
   | "averageProgress"
   | "done"
   | "behind"
+  | "late"
   | "notReportedThisMonth"
   | "indicatorsAchieved"
   | "budgetAllocated"
@@ -24,6 +26,7 @@ const COLUMNS: { key: SortKey; label: MessageKey }[] = [
   { key: "averageProgress", label: "averageProgress" },
   { key: "done", label: "status_done" },
   { key: "behind", label: "status_behind" },
+  { key: "late", label: "status_late" },
   { key: "notReportedThisMonth", label: "notReportedThisMonth" },
   { key: "indicatorsAchieved", label: "kpiAchieved" },
   { key: "budgetAllocated", label: "budgetAllocated" },
@@ -36,6 +39,7 @@ function sortValue(row: Row, key: SortKey): number | string {
       return row.unitName;
     case "done":
     case "behind":
+    case "late":
       return row.byStatus[key];
     case "indicatorsAchieved":
       return row.indicators === 0 ? -1 : row.indicatorsAchieved / row.indicators;
@@ -45,7 +49,19 @@ function sortValue(row: Row, key: SortKey): number | string {
 }
 
 /** Every unit with its figures, sortable, with bars; each row drills down to the unit's dashboard. */
-export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalYear: number; quarter?: number }) {
+export function UnitsTable({
+  rows,
+  fiscalYear,
+  quarter,
+  asOf,
+}: {
+  rows: Row[];
+  fiscalYear: number;
+  quarter?: number;
+  /** the dashboard's day: the lists its figures open are as of it too */
+  asOf: string;
+}) {
+  const list = (unitCode: string, what: DrillDown) => projectsLinkFor({ fiscalYear, asOf }, unitCode, what);
   const { t, number, millionBaht, baht } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
   const sorted = [...rows].sort((a, b) => {
@@ -85,14 +101,23 @@ export function UnitsTable({ rows, fiscalYear, quarter }: { rows: Row[]; fiscalY
                 <Link to={`/dashboard/${row.unitCode}?${query}`}>{row.unitName}</Link>
               </td>
               <td className="num">
-                <Link to={`/projects?fiscalYear=${fiscalYear}&unit=${row.unitCode}`}>{number(row.projects, 0)}</Link>
+                <Link to={list(row.unitCode, "all")}>{number(row.projects, 0)}</Link>
               </td>
               <td className="progress-cell">
                 <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${row.unitName}`} />
               </td>
-              <td className="num">{number(row.byStatus.done, 0)}</td>
-              <td className="num">{number(row.byStatus.behind, 0)}</td>
-              <td className="num">{number(row.notReportedThisMonth, 0)}</td>
+              <td className="num">
+                <Link to={list(row.unitCode, "done")}>{number(row.byStatus.done, 0)}</Link>
+              </td>
+              <td className="num">
+                <Link to={list(row.unitCode, "behind")}>{number(row.byStatus.behind, 0)}</Link>
+              </td>
+              <td className="num">
+                <Link to={list(row.unitCode, "late")}>{number(row.byStatus.late, 0)}</Link>
+              </td>
+              <td className="num">
+                <Link to={list(row.unitCode, "not_reported")}>{number(row.notReportedThisMonth, 0)}</Link>
+              </td>
               <td className="num nowrap">
                 {number(row.indicatorsAchieved, 0)} / {number(row.indicators, 0)}
               </td>

@@ -14,6 +14,7 @@ import {
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
 import { PLAN_CHART_HEIGHT } from "../lib/chart-sizes";
+import { reportedByDay } from "../lib/reported-by-day";
 
 const legendText = (value: string) => <span style={{ color: "var(--ink)" }}>{value}</span>;
 
@@ -26,7 +27,7 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
   // one series of points: every week and every report day, with the plan's curve and the reported percents
   const days = new Set<number>([end]);
   for (let day = start; day <= end; day += 7) days.add(day);
-  const reported = new Map(project.reports.map((r) => [dayNumber(r.reportDate), r.percent]));
+  const reported = reportedByDay(project.reports);
   for (const day of reported.keys()) days.add(day);
   const points = [...days]
     .sort((a, b) => a - b)
@@ -39,7 +40,8 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
   return (
     <ChartFrame caption={t("planVsActual")} height={PLAN_CHART_HEIGHT} testId="plan-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ right: 16 }}>
+        {/* room above the top tick, so that "100 %" is not cut in half */}
+        <ComposedChart data={points} margin={{ top: 12, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             type="number"
@@ -49,7 +51,12 @@ export default function PlanChart({ project }: { project: ProjectDetail }) {
             tickFormatter={(day: number) => date(fromDayNumber(day))}
             tick={{ fontSize: 11 }}
           />
-          <YAxis domain={[0, 100]} unit="%" width={44} />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(value: number) => `${value} %`}
+            width={52}
+          />
           <Tooltip labelFormatter={(day) => date(fromDayNumber(Number(day)))} />
           <Legend formatter={legendText} />
           <Line

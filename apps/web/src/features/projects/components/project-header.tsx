@@ -8,6 +8,7 @@ import { useI18n } from "../../../lib/i18n";
 export function ProjectHeader({ project }: { project: ProjectDetail }) {
   const { t, date, baht, number } = useI18n();
   const units = [project.responsibleUnit?.code, project.budgetUnit?.code].filter(Boolean).join(" / ");
+  const lagging = project.scheduleStatus === "behind" || project.scheduleStatus === "late";
   return (
     <header className="project-header">
       <p className="muted">
@@ -19,17 +20,18 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
           size={132}
           thickness={12}
           roundCaps
-          sections={[{ value: project.progress ?? 0, color: project.scheduleStatus === "behind" ? "red.8" : "brand" }]}
+          sections={[{ value: project.progress ?? 0, color: lagging ? "red.8" : "brand" }]}
           label={
-            <div className="big-number" data-testid="project-progress">
-              {project.progress === null ? "–" : `${number(project.progress)} %`}
+            // one line inside the ring: "96.67 %", never "96.67" over "%"
+            <div className="big-number ring-number" data-testid="project-progress">
+              {project.progress === null ? "–" : `${number(project.progress)}\u00a0%`}
             </div>
           }
         />
         <div className="headline-bar">
           <ProgressBar value={project.progress} planned={project.plannedProgress} label={t("progress")} />
-          <p className="muted small">
-            {t("planned")} {number(project.plannedProgress)} % · {t("asOf")} {date(project.asOf)}
+          <p className="muted small" data-testid="planned-figure">
+            {t("planned")} {number(project.plannedProgress)}&nbsp;% · {t("asOf")} {date(project.asOf)}
           </p>
         </div>
         <StatusBadge status={project.scheduleStatus} />
@@ -51,7 +53,17 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
         </div>
         <div>
           <dt>{t("budgetSpent")}</dt>
-          <dd>{baht(project.budgetSpent)}</dd>
+          <dd data-testid="budget-spent">
+            {baht(project.budgetSpent)}
+            {project.budgetSpent !== null && (
+              <span className="muted small">
+                {" "}
+                (
+                {project.budgetSpentAsOf ? `${t("spentAsOfDate")} ${date(project.budgetSpentAsOf)}` : t("spentUndated")}
+                )
+              </span>
+            )}
+          </dd>
         </div>
         {project.policies.length > 0 && (
           <div>
