@@ -18,6 +18,7 @@ function freePort(): string {
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
 }
 const repoRoot = path.resolve(import.meta.dirname, "..");
+const apiBuild = path.join(repoRoot, "apps/api/dist-e2e", String(port));
 
 export default defineConfig({
   testDir: "tests",
@@ -44,7 +45,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import ./src/runtime/require-node.mjs --import tsx src/server.ts",
+    // the built server, as in production: compiled into a folder of this run's own (inside apps/api,
+    // so that its imports find apps/api/node_modules), then started with plain node
+    command: `node scripts/build.mjs --outdir ${apiBuild} && node --import ${apiBuild}/runtime/require-node.mjs ${apiBuild}/server.js`,
     cwd: path.join(repoRoot, "apps/api"),
     url: `http://127.0.0.1:${port}/api/v1/fiscal-years`,
     timeout: 180_000,
