@@ -2,6 +2,7 @@ import { z } from "zod";
 import { fiscalYear, isoDate, percent, projectCode, quarter, score, unitCode } from "./common";
 import { INDICATOR_TYPES, indicatorCode, RESULT_LEVELS } from "./indicator";
 import { localizedMessage } from "./problem";
+import { KPI_MEASURE_TYPES } from "./rules/kpi-status";
 import { LEGACY_FLAG_CODES } from "./rules/legacy-page-rules";
 
 /**
@@ -62,6 +63,8 @@ export const legacyPage = z
         code: indicatorCode,
         name: z.string(),
         measureUnit: z.string(),
+        /** from the measure unit: ระดับ a level, ร้อยละ a percent, else a number */
+        measureType: z.enum(KPI_MEASURE_TYPES),
         target: z.number().min(0),
         achieved: z.number().min(0).nullable(),
         type: z.enum(INDICATOR_TYPES),
@@ -96,6 +99,9 @@ export type ImportFlag = z.infer<typeof importFlag>;
 export const importFlagRecord = importFlag
   .extend({ source: z.string(), createdAt: z.string() })
   .meta({ id: "ImportFlagRecord" });
+
+/** GET /projects/{code}/import-flags */
+export const importFlagList = z.object({ items: z.array(importFlagRecord) }).meta({ id: "ImportFlagList" });
 
 /** One page of an import: in the API's body, the page's text and, for a capture without header, its file name. */
 export const legacyPageSource = z.strictObject({

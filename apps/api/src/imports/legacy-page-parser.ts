@@ -6,7 +6,7 @@
  * officer's phone or not, and leave out whole sections.
  */
 import { type LegacyPage, type LocalizedMessage, legacyPage } from "@cpm/schema";
-import { dateFromEitherEra, type LegacyFlag, slashDate } from "@cpm/schema/rules";
+import { dateFromEitherEra, type LegacyFlag, measureTypeOfUnit, slashDate } from "@cpm/schema/rules";
 
 export type ParsedLegacyPage =
   | { ok: true; page: LegacyPage; flags: LegacyFlag[] }
@@ -322,6 +322,7 @@ function parseIndicators(lines: string[], from: number, to: number): LegacyPage[
         code: head[1] as string,
         name: "",
         measureUnit: "",
+        measureType: "number",
         target: 0,
         achieved: null,
         type: "routine",
@@ -366,6 +367,7 @@ const KPI_LINES: [RegExp, (kpi: Kpi, match: RegExpExecArray) => void][] = [
     KPI_TARGET,
     (kpi, m) => {
       kpi.measureUnit = m[1] as string;
+      kpi.measureType = measureTypeOfUnit(kpi.measureUnit);
       kpi.target = num(m[2] as string);
     },
   ],

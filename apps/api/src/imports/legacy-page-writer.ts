@@ -331,6 +331,7 @@ async function writePage(
       const differs =
         found.name !== kpi.name ||
         found.measureUnit !== kpi.measureUnit ||
+        found.measureType !== kpi.measureType ||
         Number(found.target) !== kpi.target ||
         (found.achieved === null ? null : Number(found.achieved)) !== kpi.achieved ||
         found.type !== kpi.type ||

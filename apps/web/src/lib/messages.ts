@@ -1,5 +1,8 @@
+import { WORK_MESSAGES } from "./messages-work";
+
 /** Every UI string, in Thai (the default) and English. */
 export const MESSAGES = {
+  ...WORK_MESSAGES,
   appName: { th: "ระบบติดตามโครงการ กรุงเทพมหานคร", en: "Bangkok project monitor" },
   navProjects: { th: "โครงการ", en: "Projects" },
   navDashboard: { th: "แดชบอร์ด", en: "Dashboard" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFromEitherEra, legacyPageFlags, slashDate } from "./legacy-page-rules";
+import { dateFromEitherEra, legacyPageFlags, measureTypeOfUnit, slashDate } from "./legacy-page-rules";
 
 const step = (weight: number, plannedStart: string | null, plannedEnd: string | null) => ({
   weight,
@@ -80,5 +80,14 @@ describe("legacyPageFlags", () => {
       2564,
     );
     expect(flags).toEqual([expect.objectContaining({ code: "reportAfterYearEnd", path: "reports.2021-10-05" })]);
+  });
+});
+
+describe("measureTypeOfUnit", () => {
+  it("reads ระดับ as a level, ร้อยละ as a percent, any other unit as a number", () => {
+    expect(measureTypeOfUnit("ระดับ")).toBe("level");
+    expect(measureTypeOfUnit("ร้อยละ")).toBe("percent");
+    expect(measureTypeOfUnit("ครั้ง")).toBe("number");
+    expect(measureTypeOfUnit("")).toBe("number");
   });
 });

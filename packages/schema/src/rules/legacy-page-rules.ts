@@ -28,6 +28,17 @@ export function slashDate(text: string): IsoDate | null {
   return dateFromEitherEra(y, b, a) ?? dateFromEitherEra(y, a, b);
 }
 
+/**
+ * A KPI's measure type from the unit the legacy page counts it in: ระดับ (a level 1–5), ร้อยละ
+ * (a percent), anything else a number (ครั้ง, คน, แห่ง, …).
+ */
+export function measureTypeOfUnit(measureUnit: string): "level" | "percent" | "number" {
+  const unit = measureUnit.trim();
+  if (unit.startsWith("ระดับ")) return "level";
+  if (unit.startsWith("ร้อยละ") || unit === "%") return "percent";
+  return "number";
+}
+
 export const LEGACY_FLAG_CODES = [
   "weightsSum",
   "stepDatesOneDay",

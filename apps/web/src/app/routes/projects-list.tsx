@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
-import { useProjects } from "../../features/projects/api/projects";
+import { type ProjectListQuery, useProjects } from "../../features/projects/api/projects";
 import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
 import { ProjectsTable } from "../../features/projects/components/projects-table";
 import { useI18n } from "../../lib/i18n";
@@ -21,11 +21,12 @@ export function ProjectsListRoute() {
   const filters = {
     fiscalYear: fiscalYear ? Number(fiscalYear) : undefined,
     unit: params.get("unit") ?? undefined,
-    status: status && status !== "not_reported" ? status : undefined,
-    reportedThisMonth: status === "not_reported" ? false : undefined,
+    // the URL's words as they are: the API refuses a status or sort it does not know
+    status: status && status !== "not_reported" ? (status as ProjectListQuery["status"]) : undefined,
+    reportedThisMonth: status === "not_reported" ? "false" : undefined,
     q: params.get("q") ?? undefined,
     asOf,
-    sort,
+    sort: sort as ProjectListQuery["sort"],
     order,
     page,
   } as const;

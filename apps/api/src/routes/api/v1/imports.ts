@@ -1,6 +1,7 @@
 import {
   booleanParam,
-  importFlagRecord,
+  importFlagList,
+  type importFlagRecord,
   legacyImportRequest,
   legacyImportSummary,
   problem,
@@ -61,7 +62,7 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["imports"],
         summary: "What the import of a project's legacy page flagged (imported as it was, with the reason)",
         params: z.strictObject({ code: projectCode }),
-        response: { 200: z.object({ items: z.array(importFlagRecord) }), 404: problem, ...errors },
+        response: { 200: importFlagList, 404: problem, ...errors },
       },
     },
     async (request) => {
