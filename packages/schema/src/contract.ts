@@ -45,6 +45,10 @@ export const endpoints = {
   projects: route<None, In<typeof s.projectListQuery>, None, Out<typeof s.projectPage>>("GET", () => "/projects"),
   project: route<Code, None, None, Out<typeof s.projectDetail>>("GET", (p) => `/projects/${p.code}`),
   projectHistory: route<Code, None, None, Out<typeof s.projectHistory>>("GET", (p) => `/projects/${p.code}/history`),
+  projectImportFlags: route<Code, None, None, Out<typeof s.importFlagList>>(
+    "GET",
+    (p) => `/projects/${p.code}/import-flags`,
+  ),
   createProject: route<None, None, In<typeof s.projectCreate>, Out<typeof s.projectDetail>>("POST", () => "/projects"),
   updateProject: route<Code, None, In<typeof s.projectPatch>, Out<typeof s.projectDetail>>(
     "PATCH",

@@ -5,6 +5,7 @@ import { FileText, History, Pencil, Printer } from "lucide-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
+import { ImportFlags } from "../../features/imports/components/import-flags";
 import { useProjectHistory } from "../../features/projects/api/history";
 import { useProject } from "../../features/projects/api/projects";
 import { EvaluationForm } from "../../features/projects/components/evaluation-form";
@@ -58,6 +59,7 @@ export function ProjectPageRoute() {
       {project.data && (
         <article className="project">
           <ProjectHeader project={project.data} />
+          <ImportFlags code={project.data.code} version={project.data.version} />
           <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? "details")} keepMounted={false}>
             <div className="tabs">
               <Tabs.List aria-label={project.data.name}>
