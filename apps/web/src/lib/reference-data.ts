@@ -1,17 +1,18 @@
 import type { UnitSummary } from "@cpm/schema";
+import { endpoints } from "@cpm/schema/contract";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api } from "./api-client";
+import { call } from "./api-client";
 
 /** Data every feature picks from: the units (in Thai order) and the fiscal years. */
 export const unitsQuery = queryOptions({
   queryKey: ["units"],
-  queryFn: () => api<{ items: UnitSummary[] }>("/units"),
+  queryFn: () => call(endpoints.units, {}),
   staleTime: Number.POSITIVE_INFINITY,
 });
 
 export const fiscalYearsQuery = queryOptions({
   queryKey: ["fiscal-years"],
-  queryFn: () => api<{ current: number; items: { year: number }[] }>("/fiscal-years"),
+  queryFn: () => call(endpoints.fiscalYears, {}),
   staleTime: Number.POSITIVE_INFINITY,
 });
 

@@ -1,18 +1,14 @@
-import type { ApiKey, ApiKeyCreate } from "@cpm/schema";
+import { endpoints } from "@cpm/schema/contract";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../../lib/api-client";
+import { type CallArgs, call } from "../../../lib/api-client";
 
-export const apiKeysQuery = queryOptions({
-  queryKey: ["api-keys"],
-  queryFn: () => api<{ items: ApiKey[] }>("/api-keys"),
-});
+export const apiKeysQuery = queryOptions({ queryKey: ["api-keys"], queryFn: () => call(endpoints.apiKeys, {}) });
 export const useApiKeys = () => useQuery(apiKeysQuery);
 
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<ApiKeyCreate>) =>
-      api<ApiKey & { key: string }>("/api-keys", { method: "POST", body: input }),
+    mutationFn: (body: CallArgs<typeof endpoints.createApiKey>["body"]) => call(endpoints.createApiKey, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
   });
 }
@@ -20,7 +16,7 @@ export function useCreateApiKey() {
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<ApiKey>(`/api-keys/${id}`, { method: "DELETE" }),
+    mutationFn: (id: number) => call(endpoints.revokeApiKey, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
   });
 }

@@ -1,14 +1,14 @@
-import type { User, UserCreate, UserPatch } from "@cpm/schema";
+import { endpoints } from "@cpm/schema/contract";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../../lib/api-client";
+import { type CallArgs, call } from "../../../lib/api-client";
 
-export const usersQuery = queryOptions({ queryKey: ["users"], queryFn: () => api<{ items: User[] }>("/users") });
+export const usersQuery = queryOptions({ queryKey: ["users"], queryFn: () => call(endpoints.users, {}) });
 export const useUsers = () => useQuery(usersQuery);
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<UserCreate>) => api<User>("/users", { method: "POST", body: input }),
+    mutationFn: (body: CallArgs<typeof endpoints.createUser>["body"]) => call(endpoints.createUser, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQuery.queryKey }),
   });
 }
@@ -16,8 +16,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ username, patch }: { username: string; patch: UserPatch }) =>
-      api<User>(`/users/${username}`, { method: "PATCH", body: patch }),
+    mutationFn: ({ username, patch }: { username: string; patch: CallArgs<typeof endpoints.updateUser>["body"] }) =>
+      call(endpoints.updateUser, { params: { username }, body: patch }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQuery.queryKey }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Session } from "@cpm/schema";
+import { endpoints } from "@cpm/schema/contract";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, setCsrfToken } from "../../../lib/api-client";
+import { ApiError, call, setCsrfToken } from "../../../lib/api-client";
 
 /** The signed-in user, or null for an anonymous visitor. */
 export const sessionQuery = queryOptions({
@@ -8,7 +9,7 @@ export const sessionQuery = queryOptions({
   queryFn: async (): Promise<Session | null> => {
     try {
       // 204 for an anonymous visitor: no 401 logged in the browser's console on every page
-      const session = await api<Session | undefined>("/auth/session?optional=true");
+      const session = await call(endpoints.session, { query: { optional: "true" } });
       setCsrfToken(session?.csrfToken ?? null);
       return session ?? null;
     } catch (error) {
@@ -27,8 +28,7 @@ export const useSession = () => useQuery(sessionQuery);
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
-      api<Session>("/auth/sign-in", { method: "POST", body: input }),
+    mutationFn: (input: { username: string; password: string }) => call(endpoints.signIn, { body: input }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionQuery.queryKey, session);
@@ -41,7 +41,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (everywhere: boolean) =>
-      api<void>(`/auth/sign-out${everywhere ? "?everywhere=true" : ""}`, { method: "POST" }),
+      call(endpoints.signOut, { query: everywhere ? { everywhere: "true" } : undefined }),
     onSuccess: () => {
       setCsrfToken(null);
       queryClient.setQueryData(sessionQuery.queryKey, null);

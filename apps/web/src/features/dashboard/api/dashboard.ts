@@ -1,6 +1,6 @@
-import type { Dashboard } from "@cpm/schema";
+import { endpoints } from "@cpm/schema/contract";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { api, searchParams } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
 
 export const dashboardQuery = (
   unitCode: string | undefined,
@@ -9,10 +9,12 @@ export const dashboardQuery = (
 ) =>
   queryOptions({
     queryKey: ["dashboard", unitCode ?? "city", fiscalYear, quarter],
-    queryFn: () =>
-      api<Dashboard>(
-        `${unitCode ? `/units/${unitCode}/dashboard` : "/dashboard"}${searchParams({ fiscalYear, quarter })}`,
-      ),
+    queryFn: () => {
+      const query = { fiscalYear, quarter };
+      return unitCode
+        ? call(endpoints.unitDashboard, { params: { unitCode }, query })
+        : call(endpoints.dashboard, { query });
+    },
     enabled: fiscalYear !== undefined,
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,8 @@
-import type { IndicatorQuarterInput } from "@cpm/schema";
+import type { ProjectDetail } from "@cpm/schema";
+import { type BodyOf, endpoints } from "@cpm/schema/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../../lib/api-client";
+import { callWithVersion } from "../../../lib/api-client";
+import { projectQuery } from "./projects";
 
 /** One quarter's KPI result (officers) and scores 2.1 / 2.2 (evaluators), with the indicator's version. */
 export function useSetIndicatorQuarter(projectCode: string) {
@@ -14,10 +16,21 @@ export function useSetIndicatorQuarter(projectCode: string) {
     }: {
       code: string;
       quarter: number;
-      input: IndicatorQuarterInput;
+      input: BodyOf<typeof endpoints.setIndicatorQuarter>;
       version: number;
-    }) => api(`/indicators/${code}/quarters/${quarter}`, { method: "PUT", body: input, ifMatch: version }),
-    onSuccess: () => {
+    }) => callWithVersion(endpoints.setIndicatorQuarter, { params: { code, quarter }, body: input, ifMatch: version }),
+    onSuccess: ({ data, version }) => {
+      // the indicator's new version (its ETag) is the one the next save sends
+      queryClient.setQueryData(projectQuery(projectCode).queryKey, (old: ProjectDetail | undefined) =>
+        old
+          ? {
+              ...old,
+              indicators: old.indicators.map((kpi) =>
+                kpi.code === data.code ? { ...kpi, version: version ?? data.version } : kpi,
+              ),
+            }
+          : old,
+      );
       void queryClient.invalidateQueries({ queryKey: ["project", projectCode] });
       void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
     },

@@ -1,36 +1,20 @@
-import type { ProjectDetail, ProjectSummary } from "@cpm/schema";
+import { endpoints, type QueryOf } from "@cpm/schema/contract";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { api, searchParams } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
 
-export interface ProjectFilters {
-  fiscalYear?: number;
-  unit?: string;
-  status?: string;
-  reportedThisMonth?: boolean;
-  q?: string;
-  sort?: string;
-  order?: "asc" | "desc";
-  page?: number;
-}
+/** A list's filters, sort and page, as the API's list query takes them. */
+export type ProjectListQuery = NonNullable<QueryOf<typeof endpoints.projects>>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  /** more than `total` match: a text search counts up to a cap */
-  moreThanTotal?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export const projectsQuery = (filters: ProjectFilters) =>
+export const projectsQuery = (filters: ProjectListQuery) =>
   queryOptions({
     queryKey: ["projects", filters],
-    queryFn: () => api<Page<ProjectSummary>>(`/projects${searchParams({ ...filters, pageSize: 20 })}`),
+    queryFn: () => call(endpoints.projects, { query: { pageSize: 20, ...filters } }),
     placeholderData: keepPreviousData,
   });
 
 export const projectQuery = (code: string) =>
-  queryOptions({ queryKey: ["project", code], queryFn: () => api<ProjectDetail>(`/projects/${code}`) });
+  queryOptions({ queryKey: ["project", code], queryFn: () => call(endpoints.project, { params: { code } }) });
 
-export const useProjects = (filters: ProjectFilters) => useQuery(projectsQuery(filters));
+export const useProjects = (filters: ProjectListQuery, enabled = true) =>
+  useQuery({ ...projectsQuery(filters), enabled });
 export const useProject = (code: string) => useQuery(projectQuery(code));

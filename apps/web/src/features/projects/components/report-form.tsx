@@ -1,113 +1,118 @@
-import type { ProjectDetail } from "@cpm/schema";
-import { latestReport } from "@cpm/schema/rules";
-import { useState } from "react";
-import { DateField } from "../../../components/ui/date-field";
-import { FieldErrorText, fieldErrorText } from "../../../components/ui/field-error";
+import { type ProjectDetail, type ReportInput, type reportInput, reportInputAfter } from "@cpm/schema";
+import { latestReport, percentDrops } from "@cpm/schema/rules";
+import { useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { DateInputField, NumberField, SavedNotice, TextAreaField, TextField } from "../../../components/form/fields";
 import { ApiError } from "../../../lib/api-client";
+import { fill } from "../../../lib/fill";
+import { schemaResolver, showServerErrors } from "../../../lib/form";
 import { useI18n, useLocalized } from "../../../lib/i18n";
-import { useAddReport } from "../api/add-report";
+import { useAddReport } from "../api/project-writes";
 import { ConflictNotice } from "./conflict-notice";
 
+const FIELDS = ["reportDate", "percent", "narrative", "problems", "obstacles", "reason"] as const;
+
 /**
- * The monthly report: percent, narrative, problems and obstacles, dated today by default. It
- * warns when the percent drops below the previous report, and sends the version the officer
- * saw, so that a report made on a page someone else has changed since is not saved silently.
+ * The monthly report: percent, narrative, problems and obstacles, dated today by default. A percent
+ * below the previous report needs a reason and a confirmation before it is saved; the version the
+ * officer saw goes with it, so that a report made on a page someone else has changed is not saved silently.
  */
 export function ReportForm({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
-  const { t } = useI18n();
+  const { t, date, number } = useI18n();
   const localized = useLocalized();
   const addReport = useAddReport(project.code);
   // today as the server counts it (the project is read "as of" today), so that "this month" agrees with it
-  const [reportDate, setReportDate] = useState(project.asOf);
-  const [percent, setPercent] = useState("");
-  const [narrative, setNarrative] = useState("");
-  const [problems, setProblems] = useState("ไม่มี");
-  const [obstacles, setObstacles] = useState("ไม่มี");
+  const blank = { reportDate: project.asOf, narrative: "", problems: "ไม่มี", obstacles: "ไม่มี", reason: "" };
+  // the percent of the report this one follows, as the resolver sees it when the form is checked
+  const previous = useRef<number | null>(null);
+  const form = useForm<z.input<typeof reportInput>, unknown, ReportInput>({
+    resolver: (values, context, options) =>
+      schemaResolver(reportInputAfter(previous.current))(values, context, options),
+    defaultValues: blank,
+  });
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const reportDate = form.watch("reportDate") ?? project.asOf;
+  const percent = form.watch("percent");
   // the report this one follows: the latest on or before its date (a late report may be back-dated)
-  const previous = latestReport(project.reports.filter((r) => r.reportDate <= reportDate))?.percent ?? null;
-  const drops = percent !== "" && previous !== null && Number(percent) < previous;
+  const previousNow = latestReport(project.reports.filter((r) => r.reportDate <= reportDate))?.percent ?? null;
+  previous.current = previousNow;
+  const drops = percentDrops(previousNow, percent);
   const error = addReport.error instanceof ApiError ? addReport.error : null;
-  const fieldErrors = error?.fieldErrors ?? [];
+
+  const save = form.handleSubmit((input) => {
+    if (drops && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    setSaved(null);
+    addReport.mutate(
+      { input: { ...input, reason: input.reason?.trim() ? input.reason : undefined }, version: project.version },
+      {
+        onSuccess: ({ data }) => {
+          form.reset(blank);
+          setSaved(fill(t("reportSaved"), { percent: number(data.percent), date: date(data.reportDate) }));
+        },
+        onError: (failure) => {
+          if (failure instanceof ApiError) showServerErrors(failure.fieldErrors, form.setError, FIELDS);
+        },
+      },
+    );
+  });
 
   return (
-    <form
-      className="card form"
-      aria-labelledby="report-form-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        addReport.mutate(
-          {
-            input: {
-              reportDate,
-              percent: percent === "" ? Number.NaN : Number(percent),
-              narrative,
-              problems,
-              obstacles,
-            },
-            version: project.version,
-          },
-          { onSuccess: () => setPercent("") },
-        );
-      }}
-    >
-      <h2 id="report-form-title">{t("addReport")}</h2>
-      <ConflictNotice error={addReport.error} onReload={onReload} />
-      <div className="form-row">
-        <label htmlFor="report-date">{t("reportDate")}</label>
-        <DateField
-          id="report-date"
-          value={reportDate}
-          onChange={setReportDate}
-          error={fieldErrorText(fieldErrors, "reportDate", localized)}
-          required
-        />
-      </div>
-      <div className="form-row">
-        <label htmlFor="report-percent">{t("percent")}</label>
-        <input
-          id="report-percent"
-          type="number"
-          inputMode="decimal"
-          step="0.01"
-          value={percent}
-          onChange={(e) => setPercent(e.target.value)}
-          aria-describedby="report-percent-warning report-percent-error"
-          required
-        />
+    <FormProvider {...form}>
+      <form className="card form" aria-labelledby="report-form-title" onSubmit={save} noValidate>
+        <h2 id="report-form-title">{t("addReport")}</h2>
+        <p className="muted small">{t("requiredLegend")}</p>
+        <ConflictNotice error={addReport.error} onReload={onReload} />
+        <DateInputField name="reportDate" label={t("reportDate")} idPrefix="report" required />
+        <NumberField name="percent" label={t("percent")} idPrefix="report" min={0} max={100} required />
         {drops && (
-          <p className="warning" id="report-percent-warning" role="status">
-            {t("dropWarning")}
+          <>
+            <p className="warning" id="report-percent-warning" role="status">
+              {t("dropWarning")}
+            </p>
+            <TextField
+              name="reason"
+              label={t("reason")}
+              idPrefix="report"
+              required
+              hint={fill(t("dropReasonHint"), { previous: number(previousNow) })}
+            />
+          </>
+        )}
+        <TextAreaField name="narrative" label={t("narrative")} idPrefix="report" rows={4} />
+        <div className="form-row two">
+          <TextField name="problems" label={t("problems")} idPrefix="report" />
+          <TextField name="obstacles" label={t("obstacles")} idPrefix="report" />
+        </div>
+        {error && error.status !== 412 && error.fieldErrors.length === 0 && (
+          <p className="field-error" role="alert">
+            {localized(error.localized)}
           </p>
         )}
-        <FieldErrorText errors={fieldErrors} path="percent" id="report-percent-error" />
-      </div>
-      <div className="form-row">
-        <label htmlFor="report-narrative">{t("narrative")}</label>
-        <textarea id="report-narrative" rows={4} value={narrative} onChange={(e) => setNarrative(e.target.value)} />
-      </div>
-      <div className="form-row two">
-        <div>
-          <label htmlFor="report-problems">{t("problems")}</label>
-          <input id="report-problems" value={problems} onChange={(e) => setProblems(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="report-obstacles">{t("obstacles")}</label>
-          <input id="report-obstacles" value={obstacles} onChange={(e) => setObstacles(e.target.value)} />
-        </div>
-      </div>
-      {error && error.status !== 412 && fieldErrors.length === 0 && (
-        <p className="field-error" role="alert">
-          {localized(error.localized)}
-        </p>
-      )}
-      <button type="submit" disabled={addReport.isPending}>
-        {t("save")}
-      </button>
-      {addReport.isSuccess && (
-        <span role="status" className="saved">
-          {t("saved")}
-        </span>
-      )}
-    </form>
+        {confirming ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="report-confirm-text">
+            <p id="report-confirm-text">
+              {fill(t("confirmDrop"), { percent: number(percent), previous: number(previousNow) })}
+            </p>
+            <button type="submit" disabled={addReport.isPending}>
+              {t("confirmSave")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t("back")}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" disabled={addReport.isPending}>
+            {t("save")}
+          </button>
+        )}
+        <SavedNotice text={saved} />
+      </form>
+    </FormProvider>
   );
 }

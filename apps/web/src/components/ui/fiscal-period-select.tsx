@@ -1,0 +1,68 @@
+import { useI18n } from "../../lib/i18n";
+import { useFiscalYears } from "../../lib/reference-data";
+
+const QUARTERS = [1, 2, 3, 4] as const;
+
+/**
+ * The fiscal year (ปีงบประมาณ, Buddhist era) as a labelled choice: the years that have data, newest
+ * first, and any `extraYears` (e.g. next year, for a project being planned).
+ */
+export function FiscalYearSelect({
+  id,
+  value,
+  onChange,
+  extraYears = [],
+  className,
+}: {
+  id?: string;
+  value: number | string | undefined;
+  onChange: (year: string) => void;
+  extraYears?: number[];
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const known = useFiscalYears().data?.items.map((item) => item.year) ?? [];
+  const years = [...new Set([...extraYears, ...known])].sort((a, b) => b - a);
+  return (
+    <label className={className}>
+      {t("fiscalYear")}
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+        {years.map((year) => (
+          <option key={year} value={year}>
+            {year}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The quarter of the fiscal year (ไตรมาส 1–4: Oct–Dec, Jan–Mar, Apr–Jun, Jul–Sep); `whole` offers the whole year. */
+export function QuarterSelect({
+  id,
+  value,
+  onChange,
+  whole,
+  className,
+}: {
+  id?: string;
+  value: number | string | undefined;
+  onChange: (quarter: string) => void;
+  whole?: boolean;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className={className}>
+      {t("quarter")}
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+        {whole && <option value="">{t("wholeYear")}</option>}
+        {QUARTERS.map((quarter) => (
+          <option key={quarter} value={quarter}>
+            {quarter}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
