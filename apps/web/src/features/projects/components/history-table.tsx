@@ -1,45 +1,49 @@
 import type { AuditEvent } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
+import { describeEvent } from "../lib/history-words";
 
-const describe = (value: unknown) => (value === null || value === undefined ? "–" : JSON.stringify(value, null, 1));
-
-/** Who changed what, newest first. */
+/** Who changed what and when, newest first, in words: each field from what to what, and why when given. */
 export function HistoryTable({ events }: { events: AuditEvent[] }) {
   const { t, locale } = useI18n();
-  const when = new Intl.DateTimeFormat(locale === "th" ? "th-TH-u-ca-buddhist" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Bangkok",
-  });
-  if (events.length === 0) return <p className="muted">{t("empty")}</p>;
+  if (events.length === 0) return <p className="muted">{t("historyEmpty")}</p>;
   return (
-    <div className="table-wrap">
-      <table data-testid="history">
-        <thead>
-          <tr>
-            <th scope="col">{t("when")}</th>
-            <th scope="col">{t("who")}</th>
-            <th scope="col">{t("what")}</th>
-            <th scope="col">{t("before")}</th>
-            <th scope="col">{t("after")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td className="nowrap">{when.format(new Date(event.at))}</td>
-              <td>{event.actor}</td>
-              <td className="nowrap">{event.action}</td>
-              <td>
-                <pre className="json">{describe(event.before)}</pre>
-              </td>
-              <td>
-                <pre className="json">{describe(event.after)}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol className="history" data-testid="history">
+      {events.map((event) => {
+        const entry = describeEvent(event, locale);
+        return (
+          <li key={entry.id} className="history-entry">
+            <p className="history-head">
+              <strong>{entry.what}</strong> · {t("by")} {entry.who} ·{" "}
+              <time dateTime={entry.at} className="muted">
+                {entry.when}
+              </time>
+            </p>
+            {entry.changes.length > 0 && (
+              <ul className="history-changes">
+                {entry.changes.map((change) => (
+                  <li key={change.field}>
+                    <span className="history-field">{change.field}</span>:{" "}
+                    {change.from !== null && change.to !== null ? (
+                      <>
+                        {t("changedFromTo")} <del>{change.from}</del> {t("changedTo")} <ins>{change.to}</ins>
+                      </>
+                    ) : change.to !== null ? (
+                      <ins>{change.to}</ins>
+                    ) : (
+                      <del>{change.from}</del>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {entry.reason && (
+              <p className="history-reason">
+                {t("reason")}: {entry.reason}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
