@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 test("an anonymous visit logs no error in the browser console and gets no 4xx on any page", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") errors.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      errors.push(`${message.type()}: ${message.text()} ${message.location().url}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   const refused: string[] = [];

@@ -162,7 +162,7 @@ export const MESSAGES = {
   disbursementRate: { th: "อัตราการเบิกจ่าย", en: "Disbursement rate" },
   progressDistribution: { th: "การกระจายของความคืบหน้าโครงการ", en: "Projects by progress" },
   statusByUnit: { th: "สถานะโครงการรายหน่วยงาน", en: "Status by unit" },
-  city: { th: "กรุงเทพมหานคร", en: "City" },
+  city: { th: "กรุงเทพมหานคร", en: "Bangkok" },
   units: { th: "หน่วยงาน", en: "Units" },
   wholeYear: { th: "ทั้งปี", en: "Whole year" },
   allProjectsLink: { th: "ดูรายการโครงการทั้งหมด", en: "See all projects" },

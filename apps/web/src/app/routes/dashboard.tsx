@@ -8,7 +8,9 @@ import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { projectsLinkFor } from "../../features/dashboard/lib/drill-down";
 import { useI18n } from "../../lib/i18n";
+import { usePageTitle } from "../../lib/page-title";
 import { useFiscalYears } from "../../lib/reference-data";
+import { useUnitName } from "../../lib/unit-names";
 
 const DashboardCharts = lazy(() => import("../../features/dashboard/components/dashboard-charts"));
 
@@ -28,14 +30,17 @@ export function DashboardRoute() {
     setParams(next, { replace: true });
   };
   const data = dashboard.data;
+  const unitName = useUnitName();
+  const shownUnit = data ? unitName(data.unit.code, data.unit.name) : "";
+  usePageTitle(t("navDashboard"), shownUnit || (unitCode ? undefined : t("city")));
   return (
     <section>
       <nav className="breadcrumbs" aria-label="breadcrumbs">
         <Link to={`/dashboard?${params}`}>{t("city")}</Link>
-        {unitCode && data && <span> › {data.unit.name}</span>}
+        {unitCode && data && <span> › {shownUnit}</span>}
       </nav>
       <h1>
-        {t("navDashboard")} {data ? `· ${data.unit.name}` : ""}
+        {t("navDashboard")} {data ? `· ${shownUnit}` : ""}
       </h1>
       <div className="filters">
         <label>

@@ -20,6 +20,7 @@ import { ProjectHeader } from "../../features/projects/components/project-header
 import { ReportForm } from "../../features/projects/components/report-form";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
+import { usePageTitle } from "../../lib/page-title";
 import { unitAndAncestors, useUnits } from "../../lib/reference-data";
 
 type Tab = "details" | "edit" | "history";
@@ -41,6 +42,7 @@ export function ProjectPageRoute() {
   const { code = "" } = useParams();
   const { t } = useI18n();
   const project = useProject(code);
+  usePageTitle(project.data?.name ?? code);
   const session = useSession().data;
   const [params, setParams] = useSearchParams();
   const units = useUnits().data?.items ?? [];

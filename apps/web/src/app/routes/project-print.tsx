@@ -8,12 +8,14 @@ import { ProjectAbout } from "../../features/projects/components/project-about";
 import { ProjectHeader } from "../../features/projects/components/project-header";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
+import { usePageTitle } from "../../lib/page-title";
 
 /** The whole project on A4 pages (พิมพ์ข้อมูล): no navigation, no forms, rows never cut by a page break. */
 export function ProjectPrintRoute() {
   const { code = "" } = useParams();
   const { t } = useI18n();
   const project = useProject(code);
+  usePageTitle(project.data ? `${t("printView")} ${project.data.code} ${project.data.name}` : code);
   return (
     <main id="main" className="print-view">
       <div className="print-toolbar">

@@ -5,10 +5,12 @@ import { type ProjectListQuery, useProjects } from "../../features/projects/api/
 import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
 import { ProjectsTable } from "../../features/projects/components/projects-table";
 import { useI18n } from "../../lib/i18n";
+import { usePageTitle } from "../../lib/page-title";
 import { useFiscalYears } from "../../lib/reference-data";
 
 export function ProjectsListRoute() {
   const { t, date } = useI18n();
+  usePageTitle(t("navProjects"));
   const [params, setParams] = useSearchParams();
   const current = useFiscalYears().data?.current;
   const fiscalYear = params.get("fiscalYear") ?? (current ? String(current) : "");

@@ -3,9 +3,11 @@ import { useNavigate } from "react-router";
 import { useSignIn } from "../../features/auth/api/session";
 import { ApiError } from "../../lib/api-client";
 import { useI18n, useLocalized } from "../../lib/i18n";
+import { usePageTitle } from "../../lib/page-title";
 
 export function SignInRoute() {
   const { t } = useI18n();
+  usePageTitle(t("signIn"));
   const localized = useLocalized();
   const navigate = useNavigate();
   const signIn = useSignIn();

@@ -1,4 +1,5 @@
 import { useUnits } from "../../lib/reference-data";
+import { useUnitLabel } from "../../lib/unit-names";
 
 /** A labelled choice of unit; `blank` is the text of the "none" option. */
 export function UnitSelect({
@@ -16,13 +17,14 @@ export function UnitSelect({
   required?: boolean;
   departmentsAndDistrictsOnly?: boolean;
 }) {
+  const unitLabel = useUnitLabel();
   const units = (useUnits().data?.items ?? []).filter((u) => !departmentsAndDistrictsOnly || u.kind !== "division");
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={required}>
       <option value="">{blank}</option>
       {units.map((u) => (
         <option key={u.code} value={u.code}>
-          {u.name}
+          {unitLabel(u)}
         </option>
       ))}
     </select>

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
+import { useUnitName } from "../../../lib/unit-names";
 import { chartedUnits, PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
 import { projectsLinkFor } from "../lib/drill-down";
 
@@ -22,9 +23,12 @@ const BUCKETS = ["0–25", "25–50", "50–75", "75–99", "100"];
 export default function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const unitName = useUnitName();
   const distribution = dashboard.totals.progressDistribution.map((count, i) => ({ bucket: `${BUCKETS[i]} %`, count }));
   const byUnit = chartedUnits(dashboard).map((u) => ({
-    name: u.unitName.replace("สำนักงานเขต", "เขต"),
+    name: unitName(u.unitCode, u.unitName)
+      .replace("สำนักงานเขต", "เขต")
+      .replace(/ District Office$/, ""),
     unitCode: u.unitCode,
     ...u.byStatus,
   }));

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
+import { useUnitName } from "../../../lib/unit-names";
 import { type DrillDown, projectsLinkFor } from "../lib/drill-down";
 
 type Row = Dashboard["units"][number];
@@ -63,6 +64,7 @@ export function UnitsTable({
 }) {
   const list = (unitCode: string, what: DrillDown) => projectsLinkFor({ fiscalYear, asOf }, unitCode, what);
   const { t, number, millionBaht, baht } = useI18n();
+  const unitName = useUnitName();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
   const sorted = [...rows].sort((a, b) => {
     const x = sortValue(a, sort.key);
@@ -95,40 +97,43 @@ export function UnitsTable({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => (
-            <tr key={row.unitCode}>
-              <td>
-                <Link to={`/dashboard/${row.unitCode}?${query}`}>{row.unitName}</Link>
-              </td>
-              <td className="num">
-                <Link to={list(row.unitCode, "all")}>{number(row.projects, 0)}</Link>
-              </td>
-              <td className="progress-cell">
-                <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${row.unitName}`} />
-              </td>
-              <td className="num">
-                <Link to={list(row.unitCode, "done")}>{number(row.byStatus.done, 0)}</Link>
-              </td>
-              <td className="num">
-                <Link to={list(row.unitCode, "behind")}>{number(row.byStatus.behind, 0)}</Link>
-              </td>
-              <td className="num">
-                <Link to={list(row.unitCode, "late")}>{number(row.byStatus.late, 0)}</Link>
-              </td>
-              <td className="num">
-                <Link to={list(row.unitCode, "not_reported")}>{number(row.notReportedThisMonth, 0)}</Link>
-              </td>
-              <td className="num nowrap">
-                {number(row.indicatorsAchieved, 0)} / {number(row.indicators, 0)}
-              </td>
-              <td className="num nowrap" title={baht(row.budgetAllocated)}>
-                {millionBaht(row.budgetAllocated)}
-              </td>
-              <td className="progress-cell">
-                <ProgressBar value={row.disbursementRate} label={`${t("disbursementRate")} ${row.unitName}`} />
-              </td>
-            </tr>
-          ))}
+          {sorted.map((row) => {
+            const name = unitName(row.unitCode, row.unitName);
+            return (
+              <tr key={row.unitCode}>
+                <td>
+                  <Link to={`/dashboard/${row.unitCode}?${query}`}>{name}</Link>
+                </td>
+                <td className="num">
+                  <Link to={list(row.unitCode, "all")}>{number(row.projects, 0)}</Link>
+                </td>
+                <td className="progress-cell">
+                  <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${name}`} />
+                </td>
+                <td className="num">
+                  <Link to={list(row.unitCode, "done")}>{number(row.byStatus.done, 0)}</Link>
+                </td>
+                <td className="num">
+                  <Link to={list(row.unitCode, "behind")}>{number(row.byStatus.behind, 0)}</Link>
+                </td>
+                <td className="num">
+                  <Link to={list(row.unitCode, "late")}>{number(row.byStatus.late, 0)}</Link>
+                </td>
+                <td className="num">
+                  <Link to={list(row.unitCode, "not_reported")}>{number(row.notReportedThisMonth, 0)}</Link>
+                </td>
+                <td className="num nowrap">
+                  {number(row.indicatorsAchieved, 0)} / {number(row.indicators, 0)}
+                </td>
+                <td className="num nowrap" title={baht(row.budgetAllocated)}>
+                  {millionBaht(row.budgetAllocated)}
+                </td>
+                <td className="progress-cell">
+                  <ProgressBar value={row.disbursementRate} label={`${t("disbursementRate")} ${name}`} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

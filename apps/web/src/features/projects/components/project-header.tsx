@@ -4,15 +4,17 @@ import { RingProgress } from "@mantine/core";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { useI18n } from "../../../lib/i18n";
+import { useUnitLabel } from "../../../lib/unit-names";
 
 export function ProjectHeader({ project }: { project: ProjectDetail }) {
   const { t, date, baht, number } = useI18n();
+  const unitLabel = useUnitLabel();
   const units = [project.responsibleUnit?.code, project.budgetUnit?.code].filter(Boolean).join(" / ");
   const lagging = project.scheduleStatus === "behind" || project.scheduleStatus === "late";
   return (
     <header className="project-header">
       <p className="muted">
-        {project.unit.name} · {t("fiscalYear")} {project.fiscalYear} · {project.code}
+        {unitLabel(project.unit)} · {t("fiscalYear")} {project.fiscalYear} · {project.code}
       </p>
       <h1>{project.name}</h1>
       <div className="headline">

@@ -4,6 +4,7 @@ import { ProgressBar } from "../../../components/ui/progress-bar";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
+import { useUnitName } from "../../../lib/unit-names";
 
 const COLUMNS: { key: string; label: MessageKey; sortable: boolean }[] = [
   { key: "code", label: "code", sortable: true },
@@ -26,6 +27,7 @@ export function ProjectsTable({
   onSort: (key: string) => void;
 }) {
   const { t, date, baht } = useI18n();
+  const unitName = useUnitName();
   if (projects.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
     <div className="table-wrap">
@@ -56,7 +58,7 @@ export function ProjectsTable({
               <td className="nowrap">{p.code}</td>
               <td>
                 <Link to={`/projects/${p.code}`}>{p.name}</Link>
-                <div className="muted">{p.unitName}</div>
+                <div className="muted">{unitName(p.unitCode, p.unitName)}</div>
               </td>
               <td className="progress-cell">
                 <ProgressBar value={p.progress} planned={p.plannedProgress} label={`${t("progress")} ${p.code}`} />
