@@ -9,7 +9,8 @@ export async function signIn(page: Page, username: string) {
   await page.getByLabel(/ชื่อผู้ใช้|User name/).fill(username);
   await page.getByLabel(/รหัสผ่าน|Password/).fill(demoPassword(username));
   await page.getByRole("button", { name: /เข้าสู่ระบบ|Sign in/ }).click();
-  await page.waitForURL("**/projects");
+  // each role lands where its day starts (an officer on the unit's projects, an evaluator on the queue…)
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** An API client signed in as a demo user, for changes made "by someone else". */

@@ -1,4 +1,13 @@
-import { FolderKanban, Languages, LayoutDashboard, LogIn, LogOut, Users } from "lucide-react";
+import {
+  ClipboardCheck,
+  ClipboardList,
+  FolderKanban,
+  Languages,
+  LayoutDashboard,
+  LogIn,
+  LogOut,
+  Users,
+} from "lucide-react";
 import { NavLink, Outlet } from "react-router";
 import { useSession, useSignOut } from "../features/auth/api/session";
 import { type Locale, useI18n } from "../lib/i18n";
@@ -23,6 +32,16 @@ export function AppLayout() {
           <NavLink to="/projects">
             <FolderKanban size={16} aria-hidden /> {t("navProjects")}
           </NavLink>
+          {session?.user.role === "officer" && session.user.unitCode && (
+            <NavLink to="/my-unit">
+              <ClipboardList size={16} aria-hidden /> {t("navMyUnit")}
+            </NavLink>
+          )}
+          {session?.user.role === "evaluator" && (
+            <NavLink to="/evaluations">
+              <ClipboardCheck size={16} aria-hidden /> {t("navPendingEvaluations")}
+            </NavLink>
+          )}
           {session?.user.role === "admin" && (
             <NavLink to="/admin/users">
               <Users size={16} aria-hidden /> {t("navUsers")}

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { PageSkeleton } from "../components/ui/query-state";
 import { sessionQuery } from "../features/auth/api/session";
 import { dashboardQuery } from "../features/dashboard/api/dashboard";
@@ -7,6 +7,7 @@ import { useI18n } from "../lib/i18n";
 import { queryClient } from "../lib/query-client";
 import { fiscalYearsQuery, unitsQuery } from "../lib/reference-data";
 import { AppLayout } from "./app-layout";
+import { HomeRoute } from "./routes/home";
 import { RouteError } from "./routes/route-error";
 
 function NotFound() {
@@ -25,7 +26,7 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageSkeleton />,
     loader: () => started(queryClient.prefetchQuery(sessionQuery), queryClient.prefetchQuery(fiscalYearsQuery)),
     children: [
-      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { index: true, element: <HomeRoute /> },
       {
         path: "dashboard/:unitCode?",
         loader: ({ params, request }) => {
@@ -52,6 +53,14 @@ export const router = createBrowserRouter([
         path: "projects/:code",
         loader: ({ params }) => started(queryClient.prefetchQuery(projectQuery(params.code ?? ""))),
         lazy: async () => ({ Component: (await import("./routes/project-page")).ProjectPageRoute }),
+      },
+      {
+        path: "my-unit",
+        lazy: async () => ({ Component: (await import("./routes/my-unit")).MyUnitRoute }),
+      },
+      {
+        path: "evaluations",
+        lazy: async () => ({ Component: (await import("./routes/pending-evaluations")).PendingEvaluationsRoute }),
       },
       { path: "sign-in", lazy: async () => ({ Component: (await import("./routes/sign-in")).SignInRoute }) },
       {

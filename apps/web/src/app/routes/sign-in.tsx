@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useSignIn } from "../../features/auth/api/session";
+import { landingPath } from "../../features/auth/lib/landing";
 import { ApiError } from "../../lib/api-client";
 import { useI18n, useLocalized } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
@@ -19,7 +20,7 @@ export function SignInRoute() {
       aria-labelledby="sign-in-title"
       onSubmit={(e) => {
         e.preventDefault();
-        signIn.mutate({ username, password }, { onSuccess: () => navigate("/projects") });
+        signIn.mutate({ username, password }, { onSuccess: (session) => navigate(landingPath(session)) });
       }}
     >
       <h1 id="sign-in-title">{t("signIn")}</h1>
