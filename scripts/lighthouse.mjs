@@ -43,8 +43,10 @@ const freePort = () =>
 async function startServer() {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-lighthouse-"));
-  const child = spawn("pnpm", ["--filter", "@cpm/api", "start"], {
-    cwd: repoRoot,
+  // as the browser tests start it (e2e/playwright.config.ts)
+  const serverArgs = ["--import", "./src/runtime/require-node.mjs", "--import", "tsx", "src/server.ts"];
+  const child = spawn(process.execPath, serverArgs, {
+    cwd: path.join(repoRoot, "apps/api"),
     env: {
       ...process.env,
       PORT: String(port),
@@ -81,8 +83,6 @@ async function startServer() {
 function audit(url, preset) {
   const out = path.join(mkdtempSync(path.join(tmpdir(), "cpm-lh-")), "report.json");
   const args = [
-    "exec",
-    "lighthouse",
     url,
     "--quiet",
     "--output=json",
@@ -92,7 +92,7 @@ function audit(url, preset) {
     ...(preset === "desktop" ? ["--preset=desktop"] : []),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", args, {
+    const child = spawn(path.join(repoRoot, "node_modules/.bin/lighthouse"), args, {
       cwd: repoRoot,
       env: { ...process.env, CHROME_PATH: chromePath },
       stdio: ["ignore", "ignore", "inherit"],
