@@ -82,7 +82,11 @@ export function ProjectPageRoute() {
               )}
               <ProjectAbout project={project.data} />
               <PlanSteps project={project.data} />
-              <ReportsList reports={project.data.reports} />
+              <ReportsList
+                reports={project.data.reports}
+                project={canWrite ? project.data : undefined}
+                onReload={reload}
+              />
               <EvaluationsTable evaluations={project.data.evaluations} />
               <IndicatorsTable
                 indicators={project.data.indicators}

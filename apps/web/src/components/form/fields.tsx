@@ -1,3 +1,4 @@
+import "./form.css";
 import type { ReactNode } from "react";
 import { Controller, type FieldValues, type Path, useFormContext } from "react-hook-form";
 import { messageText } from "../../lib/form";

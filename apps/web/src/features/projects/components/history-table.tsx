@@ -1,3 +1,4 @@
+import "../../../components/form/form.css";
 import type { AuditEvent } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
 import { describeEvent } from "../lib/history-words";
