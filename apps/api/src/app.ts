@@ -9,6 +9,7 @@ import figuresCalendar from "./plugins/app/figures-calendar";
 import metrics from "./plugins/app/metrics";
 import { operationsRoutes, overload } from "./plugins/app/operations";
 import readRouting from "./plugins/app/read-routing";
+import reportingMonthLock from "./plugins/app/reporting-month-lock";
 import repositories from "./plugins/app/repositories";
 import compression from "./plugins/external/compression";
 import errorHandler from "./plugins/external/error-handler";
@@ -23,6 +24,7 @@ import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
 import projectSpendingRoutes from "./routes/api/v1/project-spending";
 import projectsRoutes from "./routes/api/v1/projects";
+import reportingMonthsRoutes from "./routes/api/v1/reporting-months";
 import unitsRoutes from "./routes/api/v1/units";
 import workListsRoutes from "./routes/api/v1/work-lists";
 
@@ -62,6 +64,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   await app.register(cacheHeaders);
   await app.register(
     async (v1) => {
+      await v1.register(reportingMonthLock);
       await v1.register(authRoutes, { secureCookies: env.COOKIE_SECURE, signInPerMinute: env.SIGN_IN_PER_MINUTE });
       await v1.register(adminRoutes);
       await v1.register(unitsRoutes);
@@ -70,6 +73,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(projectSpendingRoutes);
       await v1.register(indicatorsRoutes);
       await v1.register(dashboardRoutes);
+      await v1.register(reportingMonthsRoutes);
       await v1.register(importsRoutes);
       await v1.register(workListsRoutes);
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalText, requiredText, unitCode } from "./common";
 
-import { ROLES } from "./roles";
+import { ROLES, UNIT_ROLES } from "./roles";
 
 export { ROLES };
 export const role = z.enum(ROLES);
@@ -46,7 +46,7 @@ export const userCreate = z
     unitCode: unitCode.nullable().default(null),
   })
   .superRefine((value, ctx) => {
-    if (value.role === "officer" && !value.unitCode) {
+    if (UNIT_ROLES.includes(value.role) && !value.unitCode) {
       ctx.addIssue({ code: "custom", path: ["unitCode"], params: { reason: "officerNeedsUnit" } });
     }
   })

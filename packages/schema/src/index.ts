@@ -11,6 +11,7 @@ export * from "./problem";
 export * from "./project";
 export * from "./report";
 export * from "./report-forms";
+export * from "./reporting-month";
 export * from "./spending";
 export * from "./unit";
 export * from "./work-lists";

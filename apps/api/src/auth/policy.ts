@@ -4,6 +4,8 @@ import type { Actor } from "./actor";
  * Who may do what: the one place where roles become permissions.
  * - admin: everything;
  * - officer of a unit: writes the projects and KPIs (values) of that unit and its sub-units;
+ * - head of a unit: writes as its officers do, and approves or returns its months (and reopens them);
+ * - officers and heads submit their unit's months;
  * - evaluator: writes quarterly evaluations and KPI scores (2.1 / 2.2) of any unit;
  * - executive: reads everything;
  * - API key: reads, and with the write scope writes like an officer of its named units;
@@ -16,6 +18,8 @@ export type Permission =
   | "indicator.write"
   | "indicator.score"
   | "evaluation.write"
+  | "month.submit"
+  | "month.decide"
   | "admin";
 
 export type Decision = "allow" | "unauthenticated" | "forbidden";
@@ -34,11 +38,23 @@ export function decide(
     case "project.write":
     case "indicator.write":
       if (actor.kind === "user") {
-        return actor.role === "officer" && actor.unitId !== null && ancestry.includes(actor.unitId)
+        return (actor.role === "officer" || actor.role === "head") &&
+          actor.unitId !== null &&
+          ancestry.includes(actor.unitId)
           ? "allow"
           : "forbidden";
       }
       return actor.scope === "write" && actor.unitIds.some((id) => ancestry.includes(id)) ? "allow" : "forbidden";
+    case "month.submit":
+    case "month.decide": {
+      const roles = permission === "month.submit" ? ["officer", "head"] : ["head"];
+      return actor.kind === "user" &&
+        roles.includes(actor.role) &&
+        actor.unitId !== null &&
+        ancestry.includes(actor.unitId)
+        ? "allow"
+        : "forbidden";
+    }
     case "indicator.score":
     case "evaluation.write":
       return actor.kind === "user" && actor.role === "evaluator" ? "allow" : "forbidden";

@@ -9,7 +9,16 @@ export interface ChangeContext {
 
 export interface AuditEntry {
   action: string;
-  entityType: "project" | "plan" | "report" | "spending" | "evaluation" | "indicator" | "user" | "apiKey";
+  entityType:
+    | "project"
+    | "plan"
+    | "report"
+    | "spending"
+    | "evaluation"
+    | "indicator"
+    | "user"
+    | "apiKey"
+    | "reportingMonth";
   entityKey: string;
   projectId?: number | null;
   before?: unknown;

@@ -112,6 +112,7 @@ export const MESSAGES = {
   role_officer: { th: "เจ้าหน้าที่หน่วยงาน", en: "Officer" },
   role_evaluator: { th: "ผู้ประเมิน", en: "Evaluator" },
   role_executive: { th: "ผู้บริหาร", en: "Executive" },
+  role_head: { th: "หัวหน้าหน่วยงาน", en: "Unit head" },
   displayName: { th: "ชื่อที่แสดง", en: "Display name" },
   role: { th: "บทบาท", en: "Role" },
   phone: { th: "โทรศัพท์", en: "Phone" },

@@ -24,6 +24,13 @@ export const DEMO_USERS: {
     unitCode: "14000000",
     phone: "02-224-0000",
   },
+  {
+    username: "head.wangthonglang",
+    displayName: "หัวหน้า เขตวังทองหลาง",
+    role: "head",
+    unitCode: "50450000",
+    phone: "02-514-0000 ต่อ 5500",
+  },
   { username: "evaluator", displayName: "ผู้ประเมิน สยป.", role: "evaluator", unitCode: "21000000", phone: "" },
   { username: "executive", displayName: "ผู้บริหาร", role: "executive", unitCode: null, phone: "" },
 ];
