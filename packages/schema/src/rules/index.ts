@@ -7,6 +7,7 @@ export * from "./monthly-report";
 export * from "./plan-weights";
 export * from "./progress";
 export * from "./report-drop";
+export * from "./reporting-rates";
 export * from "./schedule-status";
 export * from "./spending";
 export * from "./stored-values";
