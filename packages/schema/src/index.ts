@@ -10,6 +10,7 @@ export * from "./plan";
 export * from "./problem";
 export * from "./project";
 export * from "./report";
+export * from "./report-import";
 export * from "./report-forms";
 export * from "./reporting-month";
 export * from "./spending";
