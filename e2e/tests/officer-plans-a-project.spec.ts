@@ -89,9 +89,12 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
     done: "เสร็จสิ้น",
     not_started: "ยังไม่เริ่ม",
     no_schedule: "ไม่มีกำหนดการ",
+    late: "ไม่แล้วเสร็จตามกำหนด",
   }[expected];
   await expect(page.locator(".project-header .badge")).toHaveText(label);
-  await expect(page.locator(".project-header")).toContainText(`ตามแผน ${plannedCompletion(steps, TODAY)} %`);
+  // the planned figure is labelled as the plan ("แผน"), not with the on-track words ("ตามแผน")
+  await expect(page.getByTestId("planned-figure")).toContainText(`แผน ${plannedCompletion(steps, TODAY)} %`);
+  await expect(page.getByTestId("planned-figure")).not.toContainText("ตามแผน");
   await expect(page.getByTestId("plan-steps").locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("plan-chart").locator(".recharts-surface").first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}project-with-plan.png`, fullPage: true });

@@ -35,9 +35,13 @@ const plannedColumns = (s: string, asOf: string) => `
     COALESCE(ROUND(ROUND(SUM(${s}.weight * ${elapsedShare(s, asOf)}), 6), 2), 0) AS planned,
     COALESCE(BOOL_OR(${s}.planned_end - ${s}.planned_start > 0), false) AS has_schedule`;
 
-/** rules/schedule-status.ts: done › no_schedule › not_started › behind › on_track. */
-const scheduleStatus = (percent: string, planned: string, hasSchedule: string) => `CASE
+/** rules/schedule-status.ts projectDeadline: the planned finish, or the fiscal year's last day. */
+const deadline = (p: string) => `COALESCE(${p}.planned_finish, make_date(${p}.fiscal_year - 543, 9, 30))`;
+
+/** rules/schedule-status.ts: done › late › no_schedule › not_started › behind › on_track. */
+const scheduleStatus = (percent: string, planned: string, hasSchedule: string, asOf: string, p: string) => `CASE
     WHEN COALESCE(${percent}, 0) >= 100 THEN 'done'
+    WHEN ${asOf} > ${deadline(p)} THEN 'late'
     WHEN NOT ${hasSchedule} THEN 'no_schedule'
     WHEN COALESCE(${percent}, 0) = 0 AND ${planned} = 0 THEN 'not_started'
     WHEN ${planned} - COALESCE(${percent}, 0) > ${BEHIND_TOLERANCE} THEN 'behind'
@@ -47,8 +51,11 @@ const scheduleStatus = (percent: string, planned: string, hasSchedule: string) =
 const unitSummary = (u: string, parent: string) =>
   `json_build_object('code', ${u}.code, 'name', ${u}.name, 'kind', ${u}.kind, 'parentCode', ${parent}.code)`;
 
-/** The fields a project summary and a project detail share (ProjectSummary). */
-const summaryFields = (p: string, u: string, l: string, pl: string, reportedThisMonth: string) => `
+/** rules/monthly-report.ts: a report in the month up to the as-of day, or finished (no report owed). */
+const reportedRule = (percent: string, reportInMonth: string) => `(COALESCE(${percent}, 0) >= 100 OR ${reportInMonth})`;
+
+/** The fields a project summary and a project detail share (ProjectSummary). $2 is the as-of date. */
+const summaryFields = (p: string, u: string, l: string, pl: string, reportInMonth: string) => `
     'code', ${p}.code,
     'name', ${p}.name,
     'unitCode', ${u}.code,
@@ -60,8 +67,8 @@ const summaryFields = (p: string, u: string, l: string, pl: string, reportedThis
     'progress', ${l}.percent,
     'lastReportDate', ${isoDate(`${l}.report_date`)},
     'plannedProgress', ${pl}.planned,
-    'scheduleStatus', ${scheduleStatus(`${l}.percent`, `${pl}.planned`, `${pl}.has_schedule`)},
-    'reportedThisMonth', ${reportedThisMonth},
+    'scheduleStatus', ${scheduleStatus(`${l}.percent`, `${pl}.planned`, `${pl}.has_schedule`, "$2::date", p)},
+    'reportedThisMonth', ${reportedRule(`${l}.percent`, reportInMonth)},
     'version', ${p}.version,
     'updatedAt', ${isoTime(`${p}.updated_at`)}`;
 
@@ -114,6 +121,10 @@ SELECT json_build_object(${summaryFields(
       FROM strat g WHERE g.depth = 0),
     'plannedStart', ${isoDate("p.planned_start")},
     'plannedFinish', ${isoDate("p.planned_finish")},
+    'deadline', ${isoDate(deadline("p"))},
+    'spending', COALESCE((SELECT json_agg(json_build_object('spentAsOf', ${isoDate("sp.spent_as_of")}, 'amount', sp.amount)
+        ORDER BY sp.spent_as_of DESC) FROM project_spending sp WHERE sp.project_id = p.id), '[]'::json),
+    'budgetSpentAsOf', (SELECT ${isoDate("MAX(sp.spent_as_of)")} FROM project_spending sp WHERE sp.project_id = p.id),
     'policies', COALESCE((SELECT json_agg(json_build_object('code', po.code, 'name', po.name) ORDER BY pp.policy_code)
       FROM project_policy pp JOIN policy po ON po.code = pp.policy_code WHERE pp.project_id = p.id), '[]'::json),
     'asOf', $2::text,
@@ -227,12 +238,13 @@ const figureFields = (f: string, k: string) => `
     'averageProgress', ${f}.average_progress,
     'byStatus', json_build_object('done', COALESCE(${f}.done, 0), 'no_schedule', COALESCE(${f}.no_schedule, 0),
       'not_started', COALESCE(${f}.not_started, 0), 'behind', COALESCE(${f}.behind, 0),
-      'on_track', COALESCE(${f}.on_track, 0)),
+      'on_track', COALESCE(${f}.on_track, 0), 'late', COALESCE(${f}.late, 0)),
     'notReportedThisMonth', COALESCE(${f}.not_reported, 0),
     'progressDistribution', json_build_array(COALESCE(${f}.p25, 0), COALESCE(${f}.p50, 0), COALESCE(${f}.p75, 0),
       COALESCE(${f}.p100, 0), COALESCE(${f}.complete, 0)),
     'budgetAllocated', COALESCE(${f}.allocated, 0),
     'budgetSpent', COALESCE(${f}.spent, 0),
+    'budgetSpentUndated', COALESCE(${f}.spent_undated, 0),
     'disbursementRate', CASE WHEN COALESCE(${f}.allocated, 0) > 0
       THEN ROUND(ROUND(COALESCE(${f}.spent, 0) / ${f}.allocated * 100, 6), 2) END,
     'indicators', COALESCE(${k}.indicators, 0),
@@ -264,14 +276,17 @@ groups AS (
 ),
 grouped AS (SELECT id, id AS group_id FROM tu UNION ALL SELECT id, group_id FROM groups),
 scoped AS MATERIALIZED (
-  SELECT p.id, p.budget_allocated, p.budget_spent, gr.group_id
+  SELECT p.id, p.budget_allocated, p.budget_spent, p.fiscal_year, p.planned_finish, gr.group_id,
+    EXISTS (SELECT 1 FROM project_spending s WHERE s.project_id = p.id) AS spending_dated
   FROM project p JOIN grouped gr ON gr.id = p.unit_id
   WHERE p.fiscal_year = $2 AND p.unit_id = ANY (ARRAY(SELECT id FROM grouped)) AND p.deleted_at IS NULL
 ),
 metrics AS (
-  SELECT sc.group_id, sc.budget_allocated, sc.budget_spent, l.percent AS progress,
-    ${scheduleStatus("l.percent", "pl.planned", "pl.has_schedule")} AS status,
-    rp.project_id IS NOT NULL AS reported
+  SELECT sc.group_id, sc.budget_allocated, l.percent AS progress,
+    ${scheduleStatus("l.percent", "pl.planned", "pl.has_schedule", "$3::date", "sc")} AS status,
+    ${reportedRule("l.percent", "rp.project_id IS NOT NULL")} AS reported,
+    CASE WHEN sc.spending_dated THEN sp.amount ELSE sc.budget_spent END AS spent,
+    NOT sc.spending_dated AND sc.budget_spent IS NOT NULL AS spent_undated
   FROM scoped sc
   LEFT JOIN LATERAL (
     SELECT r.percent FROM progress_report r
@@ -284,6 +299,10 @@ metrics AS (
     WHERE m.project_id = sc.id AND m.deleted_at IS NULL AND m.report_date BETWEEN $4::date AND $3::date
     LIMIT 1
   ) rp ON true
+  LEFT JOIN LATERAL (
+    SELECT s.amount FROM project_spending s
+    WHERE s.project_id = sc.id AND s.spent_as_of <= $3::date ORDER BY s.spent_as_of DESC LIMIT 1
+  ) sp ON true
 ),
 fig AS (
   SELECT group_id,
@@ -294,6 +313,7 @@ fig AS (
     COUNT(*) FILTER (WHERE status = 'not_started') AS not_started,
     COUNT(*) FILTER (WHERE status = 'behind') AS behind,
     COUNT(*) FILTER (WHERE status = 'on_track') AS on_track,
+    COUNT(*) FILTER (WHERE status = 'late') AS late,
     COUNT(*) FILTER (WHERE NOT reported) AS not_reported,
     COUNT(*) FILTER (WHERE COALESCE(progress, 0) < 25) AS p25,
     COUNT(*) FILTER (WHERE progress >= 25 AND progress < 50) AS p50,
@@ -301,7 +321,8 @@ fig AS (
     COUNT(*) FILTER (WHERE progress >= 75 AND progress < 100) AS p100,
     COUNT(*) FILTER (WHERE progress >= 100) AS complete,
     SUM(budget_allocated) AS allocated,
-    SUM(budget_spent) AS spent
+    SUM(spent) AS spent,
+    COUNT(*) FILTER (WHERE spent_undated) AS spent_undated
   FROM metrics
   GROUP BY ROLLUP (group_id)
 ),
