@@ -37,11 +37,15 @@ test("an officer reports progress; a change made meanwhile by someone else is no
   await expect(page.getByTestId("project-progress")).toHaveText("40 %");
 
   await page.getByRole("tab", { name: "ประวัติการแก้ไข" }).click();
-  const history = page.getByTestId("history").locator("tbody tr");
-  await expect(history.first()).toContainText("report.create");
+  // in words, newest first: who, what, and what changed from what to what
+  const history = page.getByTestId("history").locator(".history-entry");
+  await expect(history.first()).toContainText("รายงานผลการดำเนินงาน");
   await expect(history.first()).toContainText("officer.wangthonglang");
-  await expect(history.nth(1)).toContainText("project.update");
+  await expect(history.first()).toContainText("ร้อยละความคืบหน้า: 40 %");
+  await expect(history.nth(1)).toContainText("แก้ไขข้อมูลโครงการ");
   await expect(history.nth(1)).toContainText("(admin)");
+  await expect(history.nth(1)).toContainText("เป้าหมาย: จาก (ว่าง) เป็น แก้ไขโดยผู้ดูแลระบบ");
+  await expect(page.getByTestId("history")).not.toContainText("report.create");
 });
 
 test("a refused percent shows the API's error beside the field, in Thai", async ({ page }) => {

@@ -111,7 +111,8 @@ test("an evaluator scores a quarter", async ({ page }) => {
   const form = page.getByRole("form", { name: "บันทึกผลประเมินรายไตรมาส" });
   await form.getByLabel("ไตรมาส", { exact: true }).selectOption("3");
   await form.getByLabel("คะแนน").fill("85.5");
-  await form.getByRole("button", { name: "บันทึก" }).click();
+  await form.getByRole("button", { name: "บันทึก", exact: true }).click();
+  await form.getByRole("button", { name: "ยืนยันการบันทึก" }).click();
   await expect(page.getByTestId("evaluations")).toContainText("ไตรมาส 3: 85.5");
 });
 
@@ -121,7 +122,8 @@ test("KPI quarters: an evaluator records the scores, an officer may not change t
   const kpi = page.getByTestId("kpi-5045-861");
   await kpi.getByRole("combobox", { name: "ไตรมาส" }).selectOption("2");
   await kpi.getByLabel("2.1").fill("90");
-  await kpi.getByRole("button", { name: "บันทึก" }).click();
+  await kpi.getByRole("button", { name: "บันทึก", exact: true }).click();
+  await kpi.getByRole("button", { name: "ยืนยันการบันทึก" }).click();
   await expect(kpi.locator("tbody tr").nth(1)).toContainText("90");
 
   await page.getByRole("button", { name: "ออกจากระบบ", exact: true }).click();
@@ -129,7 +131,8 @@ test("KPI quarters: an evaluator records the scores, an officer may not change t
   await page.goto("/projects/50450000-3247");
   await kpi.getByRole("combobox", { name: "ไตรมาส" }).selectOption("2");
   await kpi.getByLabel("2.2").fill("50");
-  await kpi.getByRole("button", { name: "บันทึก" }).click();
+  await kpi.getByRole("button", { name: "บันทึก", exact: true }).click();
+  await kpi.getByRole("button", { name: "ยืนยันการบันทึก" }).click();
   await expect(kpi.getByRole("alert")).toContainText("เฉพาะผู้ประเมิน");
   await expect(kpi.locator("tbody tr").nth(1)).toContainText("100");
 });
