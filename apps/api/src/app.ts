@@ -13,6 +13,7 @@ import reportingMonthLock from "./plugins/app/reporting-month-lock";
 import repositories from "./plugins/app/repositories";
 import compression from "./plugins/external/compression";
 import errorHandler from "./plugins/external/error-handler";
+import { frameworkErrors } from "./plugins/external/framework-errors";
 import openapi from "./plugins/external/openapi";
 import security from "./plugins/external/security";
 import webApp from "./plugins/external/web-app";
@@ -40,6 +41,8 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
     logger: logger ?? { level: env.LOG_LEVEL },
     bodyLimit: 1_048_576,
     trustProxy: env.TRUST_PROXY,
+    // a malformed or too long URL, refused by the router before any hook: problem+json all the same
+    frameworkErrors,
     // a slow or stalled client cannot hold a connection forever (see env.ts)
     requestTimeout: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,

@@ -306,16 +306,16 @@ describe("hardening", () => {
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
 
+    const keyA = (await ctx.app.auth.createApiKey({ name: "A", scope: "read", unitCodes: [] }, SYSTEM)).key;
+    const keyB = (await ctx.app.auth.createApiKey({ name: "B", scope: "read", unitCodes: [] }, SYSTEM)).key;
+    // with a credential: an anonymous write is refused (401) before its body is read
     const bodyLimit = await ctx.app.inject({
       method: "POST",
       url: `${REF}/reports`,
       payload: JSON.stringify({ reportDate: "2021-09-30", percent: 1, narrative: "ก".repeat(2_000_000) }),
-      headers: { "content-type": "application/json" },
+      headers: { authorization: `Bearer ${keyB}`, "content-type": "application/json" },
     });
     expect(bodyLimit.statusCode).toBe(413);
-
-    const keyA = (await ctx.app.auth.createApiKey({ name: "A", scope: "read", unitCodes: [] }, SYSTEM)).key;
-    const keyB = (await ctx.app.auth.createApiKey({ name: "B", scope: "read", unitCodes: [] }, SYSTEM)).key;
     const get = (key: string) =>
       ctx.app.inject({ method: "GET", url: "/api/v1/units", headers: { authorization: `Bearer ${key}` } });
     const withA: number[] = [];

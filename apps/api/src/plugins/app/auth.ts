@@ -29,6 +29,8 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     actor: Actor;
+    /** A credential that did not hold: refused once the request has been counted by the rate limit. */
+    credentialRefusal: DomainError | null;
     /** The target unit and the units above it, for a write scoped to a unit. */
     unitAncestry: number[];
   }
@@ -55,19 +57,23 @@ export default fp(
     await app.register(cookie);
     app.decorateRequest("actor", null as never);
     app.decorateRequest("unitAncestry", null as never);
+    app.decorateRequest("credentialRefusal", null);
 
     // Who is calling: a Bearer API key, or a session cookie (whose writes must carry the CSRF token).
+    // A credential that does not hold leaves the caller anonymous (counted by IP by the rate limit,
+    // a route hook that runs after this one) and is refused in preParsing.
     app.addHook("onRequest", async (request) => {
       request.actor = ANONYMOUS;
       request.unitAncestry = [];
       // /health, /ready, /metrics: the metrics scraper's Bearer token is not an API key (operations.ts checks it)
       if (request.routeOptions.config.operations) return;
+      request.credentialRefusal = null;
       const header = request.headers.authorization;
       if (header) {
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         const actor = match?.[1] ? await auth.actorForApiKey(match[1]) : null;
-        if (!actor) throw unauthenticated();
-        request.actor = actor;
+        if (!actor) request.credentialRefusal = unauthenticated();
+        else request.actor = actor;
         return;
       }
       const token = request.cookies[SESSION_COOKIE];
@@ -75,12 +81,27 @@ export default fp(
       const actor = await auth.actorForSession(token);
       if (actor?.kind !== "user") return;
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
-        throw forbidden({
+        request.credentialRefusal = forbidden({
           th: "คำขอไม่มีรหัสป้องกัน CSRF ที่ถูกต้อง กรุณาโหลดหน้าใหม่",
           en: `Missing or wrong ${CSRF_HEADER} header for a signed-in write; reload the page`,
         });
+        return;
       }
       request.actor = actor;
+    });
+
+    // Authentication before anything is read or validated: a refused credential, or an anonymous
+    // caller where anonymous callers may not go, is a 401 whatever the body, the parameters or
+    // whether the record exists (no existence oracle with PUBLIC_READ=false).
+    app.addHook("preParsing", async (request) => {
+      if (request.credentialRefusal) throw request.credentialRefusal;
+      const access = request.routeOptions.config.access;
+      if (request.actor.kind !== "anonymous" || access === "public") return;
+      if (!request.routeOptions.url?.startsWith("/api/v1/") || !access) return;
+      const permissions = Array.isArray(access.permission) ? access.permission : [access.permission];
+      if (!permissions.some((p) => decide(ANONYMOUS, p, { publicRead: opts.env.PUBLIC_READ }) === "allow")) {
+        throw unauthenticated();
+      }
     });
 
     // Authorization, after validation: the route's declared permission, scoped to its unit.

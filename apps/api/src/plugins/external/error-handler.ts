@@ -1,9 +1,11 @@
+import { STATUS_CODES } from "node:http";
 import { fieldErrorsFromIssues, type Problem } from "@cpm/schema";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { DomainError } from "../../lib/problems";
+import { fastifyClientErrorMessage } from "./framework-errors";
 
 const PROBLEM_BASE = "https://cpm.example/problems/";
 const CONTEXT_PREFIX: Record<string, string[]> = {
@@ -59,11 +61,16 @@ export default fp(
       if (status === 500) request.log.error({ err: error }, "unhandled error");
       return send(reply, {
         type: "about:blank",
-        title: status === 500 ? "Internal Server Error" : (error.code ?? "Error"),
+        title: STATUS_CODES[status] ?? "Error",
         status,
         // client errors raised by Fastify itself (bad JSON, body too large) are safe to describe
         detail: status === 500 ? `Something went wrong; the request id is ${request.id}` : error.message,
+        message:
+          status === 500
+            ? { th: `เกิดข้อผิดพลาดในระบบ (รหัสคำขอ ${request.id})`, en: `Something went wrong (request ${request.id})` }
+            : fastifyClientErrorMessage(error),
         instance,
+        ...(status === 500 || !error.code ? {} : { code: error.code }),
       });
     });
   },

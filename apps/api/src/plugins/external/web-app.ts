@@ -53,6 +53,7 @@ export default fp(
           title: "Not Found",
           status: 404,
           detail: `No route ${request.method} ${pathname}`,
+          message: { th: `ไม่พบ ${request.method} ${pathname}`, en: `No route ${request.method} ${pathname}` },
           instance: pathname,
         });
     });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../../lib/problems";
 import { SESSION_COOKIE } from "../../../plugins/app/auth";
+import { signInLimitPerUserName } from "../../../plugins/external/security";
 import { SESSION_DAYS } from "../../../repositories/auth-repository";
 
 const tags = ["auth"];
@@ -13,11 +14,17 @@ const authRoutes: FastifyPluginAsyncZod<{ secureCookies: "auto" | "true" | "fals
   { secureCookies, signInPerMinute },
 ) => {
   const sessionOf = (sessionId: string) => app.auth.sessionView(sessionId);
+  // and per user name, from any number of addresses
+  const limitPerUserName = signInLimitPerUserName(app, signInPerMinute);
 
   app.post(
     "/auth/sign-in",
     {
-      config: { access: "public", rateLimit: { max: signInPerMinute, timeWindow: "1 minute" } },
+      // per IP, whatever credential comes with it (an API key gives no bucket of its own here)
+      config: {
+        access: "public",
+        rateLimit: { max: signInPerMinute, timeWindow: "1 minute", keyGenerator: (r) => `sign-in:${r.ip}` },
+      },
       schema: {
         tags,
         summary: "Sign in; sets the session cookie",
@@ -26,6 +33,7 @@ const authRoutes: FastifyPluginAsyncZod<{ secureCookies: "auto" | "true" | "fals
       },
     },
     async (request, reply) => {
+      await limitPerUserName(request);
       const result = await app.auth.signIn(request.body.username, request.body.password);
       if (!result) {
         throw new DomainError(401, "bad-credentials", "Unauthorized", {
