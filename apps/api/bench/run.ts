@@ -10,6 +10,7 @@
 //    the database, also on failure or Ctrl-C.
 import { availableParallelism, cpus } from "node:os";
 import { type Defer, prepareDatabase } from "./bench-db";
+import { formatBulkImport, measureBulkImport } from "./bulk-import";
 import {
   compareGet,
   compareReportCreation,
@@ -162,8 +163,24 @@ async function main(): Promise<number> {
     );
   }
 
+  // the bulk import: one request of many rows (10,000; 1,000 in a smoke run)
+  const bulk = options.only
+    ? null
+    : await measureBulkImport(
+        ours.url,
+        Object.keys(auth).length
+          ? auth
+          : { authorization: `Bearer ${await createWriteKey(ours.url, fixture.writeUnits)}` },
+        fixture.writeCodes,
+        fixture.fiscalYear,
+        options.today,
+        options.smoke ? 1_000 : 10_000,
+      );
+  if (bulk) step(`bulk import: ${bulk.rows} rows, ${Math.round(bulk.created.rowsPerSecond)} rows/s`);
+
   printHeader(env, fixture.counts, console.log);
   printTable(env, results, console.log);
+  if (bulk) console.log(`\n${formatBulkImport(bulk)}`);
   const file = writeJson(env, fixture.counts, results, startedAt);
   console.log(`\nResults: ${file}`);
 
@@ -184,6 +201,9 @@ async function main(): Promise<number> {
     }
     return found;
   });
+  if (bulk && (bulk.created.status !== 200 || bulk.unchanged.stats.unchanged !== bulk.rows)) {
+    problems.unshift(`bulk import: HTTP ${bulk.created.status}, then ${bulk.unchanged.status} not all unchanged`);
+  }
   if (options.serverLogLevel !== "silent") {
     console.log(`\nOur server's last log lines (LOG_LEVEL=${options.serverLogLevel}):`);
     for (const line of ours.output()) console.log(`  ${line}`);
