@@ -166,7 +166,13 @@ export function SelectField<T extends FieldValues>({
   idPrefix,
   options,
   asNumber,
-}: FieldProps<T> & { options: { value: string | number; label: string }[]; asNumber?: boolean }) {
+  nullWhenEmpty,
+}: FieldProps<T> & {
+  options: { value: string | number; label: string }[];
+  asNumber?: boolean;
+  /** The empty choice ("none") is null. */
+  nullWhenEmpty?: boolean;
+}) {
   const { form, error } = useFieldState<T>(name);
   const id = idOf(idPrefix, name);
   return (
@@ -176,7 +182,10 @@ export function SelectField<T extends FieldValues>({
         aria-required={required}
         aria-invalid={!!error}
         aria-describedby={describedBy(id, hint, error)}
-        {...form.register(name, asNumber ? { setValueAs: (value: string) => Number(value) } : {})}
+        {...form.register(name, {
+          setValueAs: (value: string) =>
+            nullWhenEmpty && (value === "" || value === null) ? null : asNumber ? Number(value) : value,
+        })}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

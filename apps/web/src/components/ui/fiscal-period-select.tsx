@@ -12,17 +12,20 @@ export function FiscalYearSelect({
   value,
   onChange,
   extraYears = [],
+  only,
   className,
 }: {
   id?: string;
   value: number | string | undefined;
   onChange: (year: string) => void;
   extraYears?: number[];
+  /** Offer exactly these years (e.g. those a new project may be planned in). */
+  only?: number[];
   className?: string;
 }) {
   const { t } = useI18n();
   const known = useFiscalYears().data?.items.map((item) => item.year) ?? [];
-  const years = [...new Set([...extraYears, ...known])].sort((a, b) => b - a);
+  const years = [...new Set(only ?? [...extraYears, ...known])].sort((a, b) => b - a);
   return (
     <label className={className}>
       {t("fiscalYear")}

@@ -104,3 +104,10 @@ export function useWithdrawReport(code: string) {
     onSuccess: ({ version }) => after(version),
   });
 }
+
+/** A KPI of a new project, linked to it (the officer may write both). */
+export function useCreateIndicator() {
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof endpoints.createIndicator>) => call(endpoints.createIndicator, { body }),
+  });
+}
