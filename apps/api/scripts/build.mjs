@@ -34,6 +34,7 @@ await build({
   entryPoints: {
     server: "src/server.ts",
     seed: "src/db/seed-command.ts",
+    admin: "src/cli/admin.ts",
   },
   absWorkingDir: apiDir,
   outdir,

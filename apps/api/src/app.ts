@@ -25,6 +25,7 @@ import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
 import projectSpendingRoutes from "./routes/api/v1/project-spending";
 import projectsRoutes from "./routes/api/v1/projects";
+import setupRoutes from "./routes/api/v1/setup";
 import reportingMonthsRoutes from "./routes/api/v1/reporting-months";
 import unitsRoutes from "./routes/api/v1/units";
 import workListsRoutes from "./routes/api/v1/work-lists";
@@ -70,6 +71,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(reportingMonthLock);
       await v1.register(authRoutes, { secureCookies: env.COOKIE_SECURE, signInPerMinute: env.SIGN_IN_PER_MINUTE });
       await v1.register(adminRoutes);
+      await v1.register(setupRoutes);
       await v1.register(unitsRoutes);
       await v1.register(projectsRoutes);
       await v1.register(projectActivityRoutes);

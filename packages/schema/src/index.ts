@@ -3,6 +3,7 @@ export * from "./common";
 export * from "./dashboard";
 export * from "./evaluation";
 export * from "./field-errors";
+export * from "./first-run";
 export * from "./indicator";
 export * from "./legacy-import";
 export * from "./lists";

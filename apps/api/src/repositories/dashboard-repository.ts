@@ -176,7 +176,9 @@ async function revisionsOf(db: PrismaClient, fiscalYear: number): Promise<string
     SELECT concat_ws('.',
       (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_figures WHERE fiscal_year = ${fiscalYear}),
       (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_month_figures WHERE fiscal_year = ${fiscalYear}),
-      (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_indicator_figures WHERE fiscal_year = ${fiscalYear})
+      (SELECT COUNT(*) || '-' || COALESCE(MAX(revision), 0) FROM unit_indicator_figures WHERE fiscal_year = ${fiscalYear}),
+      -- units imported since (they have no figures yet, but a row on the dashboard): an import only adds units
+      (SELECT COUNT(*) || '-' || COALESCE(MAX(id), 0) FROM org_unit)
     ) AS tag`;
   return rows[0]?.tag ?? "";
 }
