@@ -20,6 +20,7 @@ import webApp from "./plugins/external/web-app";
 import adminRoutes from "./routes/api/v1/admin";
 import authRoutes from "./routes/api/v1/auth";
 import dashboardRoutes from "./routes/api/v1/dashboard";
+import exportsRoutes from "./routes/api/v1/exports";
 import importsRoutes from "./routes/api/v1/imports";
 import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
@@ -80,6 +81,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(dashboardRoutes);
       await v1.register(reportingMonthsRoutes);
       await v1.register(importsRoutes);
+      await v1.register(exportsRoutes);
       await v1.register(workListsRoutes);
     },
     { prefix: "/api/v1" },

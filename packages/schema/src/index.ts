@@ -2,6 +2,7 @@ export * from "./access";
 export * from "./common";
 export * from "./dashboard";
 export * from "./evaluation";
+export * from "./exports";
 export * from "./field-errors";
 export * from "./first-run";
 export * from "./indicator";
