@@ -4,6 +4,7 @@ import { useProject } from "../../features/projects/api/projects";
 import { EvaluationsTable } from "../../features/projects/components/evaluations-table";
 import { IndicatorsTable } from "../../features/projects/components/indicators-table";
 import { PlanSteps } from "../../features/projects/components/plan-steps";
+import { PageNumbers, PrintHeading, PrintSignatures } from "../../features/projects/components/print-sheet";
 import { ProjectAbout } from "../../features/projects/components/project-about";
 import { ProjectHeader } from "../../features/projects/components/project-header";
 import { ReportsList } from "../../features/projects/components/reports-list";
@@ -27,6 +28,8 @@ export function ProjectPrintRoute() {
       <QueryState isPending={project.isPending} error={project.error} retry={() => project.refetch()}>
         {project.data && (
           <article className="project" data-testid="print-view">
+            <PageNumbers />
+            <PrintHeading project={project.data} />
             <ProjectHeader project={project.data} />
             <ProjectAbout project={project.data} />
             <PlanSteps project={project.data} />
@@ -38,6 +41,7 @@ export function ProjectPrintRoute() {
               editable={false}
               onReload={() => undefined}
             />
+            <PrintSignatures project={project.data} />
           </article>
         )}
       </QueryState>

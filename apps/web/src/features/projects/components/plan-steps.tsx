@@ -2,6 +2,7 @@ import type { ProjectDetail } from "@cpm/schema";
 import { hasPlannedSpan } from "@cpm/schema/rules";
 import { lazy, Suspense } from "react";
 import { ChartFrame } from "../../../components/ui/chart-frame";
+import { Words } from "../../../components/ui/words";
 import { useI18n } from "../../../lib/i18n";
 import { PLAN_CHART_HEIGHT } from "../lib/chart-sizes";
 import { PlanTimeline } from "./plan-timeline";
@@ -28,15 +29,23 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
         <table data-testid="plan-steps">
           <thead>
             <tr>
-              <th scope="col">{t("stepNumber")}</th>
-              <th scope="col">{t("step")}</th>
-              <th scope="col" className="num">
-                {t("weight")}
+              <th scope="col">
+                <Words text={t("stepNumber")} />
               </th>
-              <th scope="col">{t("plannedSpan")}</th>
-              <th scope="col">{t("actualSpan")}</th>
+              <th scope="col">
+                <Words text={t("step")} />
+              </th>
               <th scope="col" className="num">
-                {t("ownCompletion")}
+                <Words text={t("weight")} />
+              </th>
+              <th scope="col">
+                <Words text={t("plannedSpan")} />
+              </th>
+              <th scope="col">
+                <Words text={t("actualSpanHeader")} />
+              </th>
+              <th scope="col" className="num">
+                <Words text={t("ownCompletionHeader")} />
               </th>
             </tr>
           </thead>
