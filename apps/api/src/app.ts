@@ -26,8 +26,9 @@ import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
 import projectSpendingRoutes from "./routes/api/v1/project-spending";
 import projectsRoutes from "./routes/api/v1/projects";
-import setupRoutes from "./routes/api/v1/setup";
 import reportingMonthsRoutes from "./routes/api/v1/reporting-months";
+import reportingRatesRoutes from "./routes/api/v1/reporting-rates";
+import setupRoutes from "./routes/api/v1/setup";
 import unitsRoutes from "./routes/api/v1/units";
 import workListsRoutes from "./routes/api/v1/work-lists";
 
@@ -80,6 +81,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(indicatorsRoutes);
       await v1.register(dashboardRoutes);
       await v1.register(reportingMonthsRoutes);
+      await v1.register(reportingRatesRoutes, { deadlineDay: env.REPORT_DEADLINE_DAY, timeZone: env.TIME_ZONE });
       await v1.register(importsRoutes);
       await v1.register(exportsRoutes);
       await v1.register(workListsRoutes);

@@ -33,6 +33,8 @@ const envSchema = z
     /** Pins "today" (Asia/Bangkok) for tests and reproducible demo data. */
     APP_TODAY: unsetIfEmpty(z.string().refine(isValidIsoDate, "must be a date as YYYY-MM-DD").optional()),
     TIME_ZONE: z.string().default("Asia/Bangkok"),
+    /** A month's reports are due by this day of the next month (reporting timeliness). */
+    REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(31).default(5),
     /** Load demo data into an empty database: default on for the embedded database, off for a server. */
     SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
     /** The built web app: apps/web/dist from the source tree, the build's own copy (public/) from a build. */

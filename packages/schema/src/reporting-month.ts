@@ -75,3 +75,37 @@ export const projectActions = z
 export type ReportingMonth = z.infer<typeof reportingMonth>;
 export type MonthActions = z.infer<typeof monthActions>;
 export type ProjectActions = z.infer<typeof projectActions>;
+
+const rates = {
+  /** active projects of the month: a report is expected of each */
+  expected: z.number().int(),
+  /** with a report dated in the month */
+  reported: z.number().int(),
+  /** whose report was written by the deadline (in the city's time zone) */
+  onTime: z.number().int(),
+  /** reported ÷ expected, percent (null: none expected) */
+  completeness: z.number().nullable(),
+  /** on time ÷ expected, percent (null: none expected) */
+  timeliness: z.number().nullable(),
+};
+
+export const reportingRatesQuery = z.strictObject({
+  /** the month (YYYY-MM, common era); default this month */
+  month: monthParam.optional(),
+  unit: unitCode.optional(),
+});
+
+/** DHIS2-style reporting rates: per child unit and in total for a month, and the fiscal year's trend. */
+export const reportingRatesAnswer = z
+  .object({
+    fiscalYear: z.number().int(),
+    month: z.string(),
+    deadline: z.string(),
+    unit: z.object({ code: unitCode, name: z.string() }),
+    totals: z.object(rates),
+    units: z.array(z.object({ unitCode, unitName: z.string(), ...rates })),
+    trend: z.array(z.object({ month: z.string(), deadline: z.string(), ...rates })),
+  })
+  .meta({ id: "ReportingRates" });
+
+export type ReportingRatesAnswer = z.infer<typeof reportingRatesAnswer>;
