@@ -7,6 +7,7 @@ import { KpiStatusTable } from "../../features/dashboard/components/kpi-status-t
 import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { projectsLinkFor } from "../../features/dashboard/lib/drill-down";
+import { DownloadLinks } from "../../features/exports/components/download-links";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
 import { useFiscalYears } from "../../lib/reference-data";
@@ -85,6 +86,13 @@ export function DashboardRoute() {
             <KpiStatusTable totals={data.totals} rows={data.units} />
             <p>
               <Link to={projectsLinkFor(data, unitCode)}>{t("allProjectsLink")}</Link>
+            </p>
+            <p className="muted">
+              <DownloadLinks
+                path="/api/v1/exports/dashboard"
+                testId="dashboard-download"
+                query={{ fiscalYear, quarter, unit: unitCode }}
+              />
             </p>
           </>
         )}

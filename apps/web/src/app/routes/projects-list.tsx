@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
+import { DownloadLinks } from "../../features/exports/components/download-links";
 import { type ProjectListQuery, useProjects } from "../../features/projects/api/projects";
 import { type FilterValues, ProjectFilters } from "../../features/projects/components/project-filters";
 import { ProjectsTable } from "../../features/projects/components/projects-table";
@@ -74,6 +75,20 @@ export function ProjectsListRoute() {
             <p className="muted" aria-live="polite">
               {data.total.toLocaleString()}
               {data.moreThanTotal ? "+" : ""} {t("projectsFound")}
+            </p>
+            <p className="muted">
+              <DownloadLinks
+                path="/api/v1/exports/projects"
+                testId="projects-download"
+                query={{
+                  fiscalYear: filters.fiscalYear,
+                  unit: filters.unit,
+                  status: filters.status,
+                  reportedThisMonth: filters.reportedThisMonth,
+                  q: filters.q,
+                  asOf,
+                }}
+              />
             </p>
             <ProjectsTable
               projects={data.items}
