@@ -8,6 +8,7 @@ import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { projectsLinkFor } from "../../features/dashboard/lib/drill-down";
 import { DownloadLinks } from "../../features/exports/components/download-links";
+import { ReportingRatesTable } from "../../features/monitoring/components/reporting-rates-table";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
 import { useFiscalYears } from "../../lib/reference-data";
@@ -84,6 +85,7 @@ export function DashboardRoute() {
               <UnitsTable rows={data.units} fiscalYear={fiscalYear} quarter={quarter} asOf={data.asOf} />
             )}
             <KpiStatusTable totals={data.totals} rows={data.units} />
+            <ReportingRatesTable unitCode={unitCode} />
             <p>
               <Link to={projectsLinkFor(data, unitCode)}>{t("allProjectsLink")}</Link>
             </p>

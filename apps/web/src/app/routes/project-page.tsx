@@ -6,6 +6,8 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
 import { ImportFlags } from "../../features/imports/components/import-flags";
+import { useProjectActions } from "../../features/monitoring/api/project-actions";
+import { ProjectMonthCycle } from "../../features/monitoring/components/project-month-cycle";
 import { useProjectHistory } from "../../features/projects/api/history";
 import { useProject } from "../../features/projects/api/projects";
 import { EvaluationForm } from "../../features/projects/components/evaluation-form";
@@ -21,16 +23,8 @@ import { ReportForm } from "../../features/projects/components/report-form";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
-import { unitAndAncestors, useUnits } from "../../lib/reference-data";
 
 type Tab = "details" | "edit" | "history";
-
-/**
- * Who may write a project: admins, and officers of its unit or of a unit above it. The server
- * decides every write; this only hides the forms from those it would refuse.
- */
-const mayWrite = (role: string | undefined, userUnit: string | null | undefined, projectUnits: string[]) =>
-  role === "admin" || (role === "officer" && !!userUnit && projectUnits.includes(userUnit));
 
 const TAB_ICONS = { details: FileText, edit: Pencil, history: History } as const;
 const TabIcon = ({ tab }: { tab: Tab }) => {
@@ -45,10 +39,10 @@ export function ProjectPageRoute() {
   usePageTitle(project.data?.name ?? code);
   const session = useSession().data;
   const [params, setParams] = useSearchParams();
-  const units = useUnits().data?.items ?? [];
-  const canWrite = project.data
-    ? mayWrite(session?.user.role, session?.user.unitCode, unitAndAncestors(project.data.unitCode, units))
-    : false;
+  // the API says what this user may do with the project this month; the page shows exactly that
+  const viewer = session?.user.username ?? "anonymous";
+  const actions = useProjectActions(code, viewer).data;
+  const canWrite = actions?.mayEdit ?? false;
   const tabs: Tab[] = ["details", ...(canWrite ? (["edit"] as const) : []), ...(session ? (["history"] as const) : [])];
   const requested = params.get("tab") as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : "details";
@@ -76,10 +70,9 @@ export function ProjectPageRoute() {
               </Link>
             </div>
             <Tabs.Panel value="details" className="project-body">
-              {canWrite && <ReportForm project={project.data} onReload={reload} />}
-              {(session?.user.role === "evaluator" || session?.user.role === "admin") && (
-                <EvaluationForm project={project.data} onReload={reload} />
-              )}
+              <ProjectMonthCycle projectCode={project.data.code} unitCode={project.data.unitCode} viewer={viewer} />
+              {actions?.mayReport && <ReportForm project={project.data} onReload={reload} />}
+              {actions?.mayEvaluate && <EvaluationForm project={project.data} onReload={reload} />}
               <ProjectAbout project={project.data} />
               <PlanSteps project={project.data} />
               <ReportsList
@@ -91,7 +84,7 @@ export function ProjectPageRoute() {
               <IndicatorsTable
                 indicators={project.data.indicators}
                 projectCode={project.data.code}
-                editable={canWrite || session?.user.role === "evaluator"}
+                editable={canWrite || (actions?.mayEvaluate ?? false)}
                 onReload={reload}
               />
             </Tabs.Panel>
