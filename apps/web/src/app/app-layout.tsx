@@ -11,6 +11,7 @@ import {
 import { NavLink, Outlet } from "react-router";
 import { useSession, useSignOut } from "../features/auth/api/session";
 import { type Locale, useI18n } from "../lib/i18n";
+import styles from "./app-layout.module.css";
 
 export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
@@ -21,11 +22,12 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {locale === "th" ? "ข้ามไปยังเนื้อหา" : "Skip to content"}
       </a>
-      <header className="topbar">
-        <NavLink to="/" className="brand">
-          {t("appName")}
+      <header className={styles.topbar}>
+        <NavLink to="/" className={styles.brand}>
+          <span className={styles.longName}>{t("appName")}</span>
+          <span className={styles.shortName}>{t("appShortName")}</span>
         </NavLink>
-        <nav aria-label={locale === "th" ? "เมนูหลัก" : "Main"}>
+        <nav className={styles.nav} aria-label={locale === "th" ? "เมนูหลัก" : "Main"}>
           <NavLink to="/dashboard">
             <LayoutDashboard size={16} aria-hidden /> {t("navDashboard")}
           </NavLink>
@@ -48,7 +50,7 @@ export function AppLayout() {
             </NavLink>
           )}
         </nav>
-        <div className="topbar-tools">
+        <div className={styles.tools}>
           <Languages size={18} aria-hidden />
           <label className="sr-only" htmlFor="locale">
             {t("language")}
@@ -59,11 +61,12 @@ export function AppLayout() {
           </select>
           {session ? (
             <>
-              <span className="user-name">{session.user.displayName}</span>
-              <button type="button" className="link-button" onClick={() => signOut.mutate(false)}>
+              <span className={styles.userName}>{session.user.displayName}</span>
+              <button type="button" onClick={() => signOut.mutate(false)}>
                 <LogOut size={16} aria-hidden /> {t("signOut")}
               </button>
-              <button type="button" className="link-button" onClick={() => signOut.mutate(true)}>
+              {/* on a phone, one sign-out: this one is on wider screens only */}
+              <button type="button" className={styles.everywhere} onClick={() => signOut.mutate(true)}>
                 {t("signOutEverywhere")}
               </button>
             </>

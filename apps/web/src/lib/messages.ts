@@ -4,6 +4,7 @@ import { WORK_MESSAGES } from "./messages-work";
 export const MESSAGES = {
   ...WORK_MESSAGES,
   appName: { th: "ระบบติดตามโครงการ กรุงเทพมหานคร", en: "Bangkok project monitor" },
+  appShortName: { th: "ติดตามโครงการ", en: "Project monitor" },
   navProjects: { th: "โครงการ", en: "Projects" },
   navDashboard: { th: "แดชบอร์ด", en: "Dashboard" },
   navUsers: { th: "ผู้ใช้และสิทธิ์", en: "Users & roles" },

@@ -2,6 +2,7 @@ import type { Dashboard } from "@cpm/schema";
 import { compareThai } from "@cpm/schema/rules";
 import { useState } from "react";
 import { Link } from "react-router";
+import cardTable from "../../../components/ui/card-table.module.css";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
@@ -65,6 +66,8 @@ export function UnitsTable({
   const list = (unitCode: string, what: DrillDown) => projectsLinkFor({ fiscalYear, asOf }, unitCode, what);
   const { t, number, millionBaht, baht } = useI18n();
   const unitName = useUnitName();
+  // each cell's column on a phone, where the rows are cards
+  const labelOf = (key: SortKey) => t(COLUMNS.find((c) => c.key === key)?.label ?? "unit");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "unitName", desc: false });
   const sorted = [...rows].sort((a, b) => {
     const x = sortValue(a, sort.key);
@@ -75,7 +78,7 @@ export function UnitsTable({
   const query = `fiscalYear=${fiscalYear}${quarter ? `&quarter=${quarter}` : ""}`;
   return (
     <div className="table-wrap">
-      <table data-testid="units-table">
+      <table data-testid="units-table" className={cardTable.table}>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -101,34 +104,34 @@ export function UnitsTable({
             const name = unitName(row.unitCode, row.unitName);
             return (
               <tr key={row.unitCode}>
-                <td>
+                <td className={cardTable.title}>
                   <Link to={`/dashboard/${row.unitCode}?${query}`}>{name}</Link>
                 </td>
-                <td className="num">
+                <td data-label={labelOf("projects")} className="num">
                   <Link to={list(row.unitCode, "all")}>{number(row.projects, 0)}</Link>
                 </td>
-                <td className="progress-cell">
+                <td data-label={labelOf("averageProgress")} className="progress-cell">
                   <ProgressBar value={row.averageProgress} label={`${t("averageProgress")} ${name}`} />
                 </td>
-                <td className="num">
+                <td data-label={labelOf("done")} className="num">
                   <Link to={list(row.unitCode, "done")}>{number(row.byStatus.done, 0)}</Link>
                 </td>
-                <td className="num">
+                <td data-label={labelOf("behind")} className="num">
                   <Link to={list(row.unitCode, "behind")}>{number(row.byStatus.behind, 0)}</Link>
                 </td>
-                <td className="num">
+                <td data-label={labelOf("late")} className="num">
                   <Link to={list(row.unitCode, "late")}>{number(row.byStatus.late, 0)}</Link>
                 </td>
-                <td className="num">
+                <td data-label={labelOf("notReportedThisMonth")} className="num">
                   <Link to={list(row.unitCode, "not_reported")}>{number(row.notReportedThisMonth, 0)}</Link>
                 </td>
-                <td className="num nowrap">
+                <td data-label={labelOf("indicatorsAchieved")} className="num nowrap">
                   {number(row.indicatorsAchieved, 0)} / {number(row.indicators, 0)}
                 </td>
-                <td className="num nowrap" title={baht(row.budgetAllocated)}>
+                <td data-label={labelOf("budgetAllocated")} className="num nowrap" title={baht(row.budgetAllocated)}>
                   {millionBaht(row.budgetAllocated)}
                 </td>
-                <td className="progress-cell">
+                <td data-label={labelOf("disbursementRate")} className="progress-cell">
                   <ProgressBar value={row.disbursementRate} label={`${t("disbursementRate")} ${name}`} />
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import type { ProjectSummary } from "@cpm/schema";
 import { Link } from "react-router";
+import cardTable from "../../../components/ui/card-table.module.css";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { useI18n } from "../../../lib/i18n";
@@ -31,7 +32,7 @@ export function ProjectsTable({
   if (projects.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
     <div className="table-wrap">
-      <table className="projects-table">
+      <table className={cardTable.table}>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
@@ -55,20 +56,26 @@ export function ProjectsTable({
         <tbody>
           {projects.map((p) => (
             <tr key={p.code}>
-              <td className="nowrap">{p.code}</td>
-              <td>
+              <td data-label={t("code")} className="nowrap">
+                {p.code}
+              </td>
+              <td className={cardTable.title}>
                 <Link to={`/projects/${p.code}`}>{p.name}</Link>
                 <div className="muted">{unitName(p.unitCode, p.unitName)}</div>
               </td>
-              <td className="progress-cell">
+              <td data-label={t("progress")} className="progress-cell">
                 <ProgressBar value={p.progress} planned={p.plannedProgress} label={`${t("progress")} ${p.code}`} />
               </td>
-              <td>
+              <td data-label={t("status")}>
                 <StatusBadge status={p.scheduleStatus} />
                 {!p.reportedThisMonth && <div className="muted small">{t("notReportedThisMonth")}</div>}
               </td>
-              <td className="nowrap">{date(p.lastReportDate)}</td>
-              <td className="num">{baht(p.budgetAllocated)}</td>
+              <td data-label={t("lastReport")} className="nowrap">
+                {date(p.lastReportDate)}
+              </td>
+              <td data-label={t("budgetAllocated")} className="num">
+                {baht(p.budgetAllocated)}
+              </td>
             </tr>
           ))}
         </tbody>
