@@ -1,3 +1,5 @@
+import "../form/form.css";
+import { useId } from "react";
 import { useI18n } from "../../lib/i18n";
 import { useFiscalYears } from "../../lib/reference-data";
 
@@ -5,7 +7,7 @@ const QUARTERS = [1, 2, 3, 4] as const;
 
 /**
  * The fiscal year (ปีงบประมาณ, Buddhist era) as a labelled choice: the years that have data, newest
- * first, and any `extraYears` (e.g. next year, for a project being planned).
+ * first, and any `extraYears` (or `only` these years, e.g. those a new project may be planned in).
  */
 export function FiscalYearSelect({
   id,
@@ -19,24 +21,25 @@ export function FiscalYearSelect({
   value: number | string | undefined;
   onChange: (year: string) => void;
   extraYears?: number[];
-  /** Offer exactly these years (e.g. those a new project may be planned in). */
   only?: number[];
   className?: string;
 }) {
   const { t } = useI18n();
+  const fallbackId = useId();
+  const selectId = id ?? fallbackId;
   const known = useFiscalYears().data?.items.map((item) => item.year) ?? [];
   const years = [...new Set(only ?? [...extraYears, ...known])].sort((a, b) => b - a);
   return (
-    <label className={className}>
-      {t("fiscalYear")}
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+    <div className={className ?? "period-select"}>
+      <label htmlFor={selectId}>{t("fiscalYear")}</label>
+      <select id={selectId} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
         {years.map((year) => (
           <option key={year} value={year}>
             {year}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -55,10 +58,12 @@ export function QuarterSelect({
   className?: string;
 }) {
   const { t } = useI18n();
+  const fallbackId = useId();
+  const selectId = id ?? fallbackId;
   return (
-    <label className={className}>
-      {t("quarter")}
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+    <div className={className ?? "period-select"}>
+      <label htmlFor={selectId}>{t("quarter")}</label>
+      <select id={selectId} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
         {whole && <option value="">{t("wholeYear")}</option>}
         {QUARTERS.map((quarter) => (
           <option key={quarter} value={quarter}>
@@ -66,6 +71,6 @@ export function QuarterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

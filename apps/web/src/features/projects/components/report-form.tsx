@@ -19,6 +19,36 @@ const FIELDS = ["reportDate", "percent", "narrative", "problems", "obstacles", "
  * officer saw goes with it, so that a report made on a page someone else has changed is not saved silently.
  */
 export function ReportForm({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
+  const [round, setRound] = useState(0);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <ReportFormBody
+      key={round}
+      saved={saved}
+      project={project}
+      onReload={onReload}
+      onEdit={() => setSaved(null)}
+      onSaved={(text) => {
+        setSaved(text);
+        setRound((n) => n + 1);
+      }}
+    />
+  );
+}
+
+function ReportFormBody({
+  saved,
+  project,
+  onReload,
+  onEdit,
+  onSaved,
+}: {
+  saved: string | null;
+  project: ProjectDetail;
+  onReload: () => void;
+  onEdit: () => void;
+  onSaved: (text: string) => void;
+}) {
   const { t, date, number } = useI18n();
   const localized = useLocalized();
   const addReport = useAddReport(project.code);
@@ -32,7 +62,6 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
     defaultValues: blank,
   });
   const [confirming, setConfirming] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const reportDate = form.watch("reportDate") ?? project.asOf;
   const percent = form.watch("percent");
   // the report this one follows: the latest on or before its date (a late report may be back-dated)
@@ -47,14 +76,12 @@ export function ReportForm({ project, onReload }: { project: ProjectDetail; onRe
       return;
     }
     setConfirming(false);
-    setSaved(null);
+    onEdit();
     addReport.mutate(
       { input: { ...input, reason: input.reason?.trim() ? input.reason : undefined }, version: project.version },
       {
-        onSuccess: ({ data }) => {
-          form.reset(blank);
-          setSaved(fill(t("reportSaved"), { percent: number(data.percent), date: date(data.reportDate) }));
-        },
+        onSuccess: ({ data }) =>
+          onSaved(fill(t("reportSaved"), { percent: number(data.percent), date: date(data.reportDate) })),
         onError: (failure) => {
           if (failure instanceof ApiError) showServerErrors(failure.fieldErrors, form.setError, FIELDS);
         },
