@@ -54,7 +54,6 @@ export const MESSAGES = {
   },
   listAsOf: { th: "ตัวเลขของรายการ ณ วันที่", en: "Figures of the list as of" },
   listToday: { th: "ดู ณ วันนี้", en: "Show as of today" },
-  openFilteredList: { th: "ดูรายการโครงการ", en: "See the projects" },
   responsibleOfficer: { th: "ผู้รับผิดชอบ", en: "Responsible officer" },
   responsibleUnit: { th: "หน่วยงานรับผิดชอบ / หน่วยเบิกจ่าย", en: "Responsible / budget division" },
   policies: { th: "นโยบาย", en: "Policies" },

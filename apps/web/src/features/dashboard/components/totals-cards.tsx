@@ -31,7 +31,7 @@ export function TotalsCards({ dashboard, unitCode }: { dashboard: Dashboard; uni
             <dt>{label}</dt>
             <dd title={exact}>
               {what ? (
-                <Link to={projectsLinkFor(dashboard, unitCode, what)} aria-label={`${t("openFilteredList")}: ${label}`}>
+                <Link to={projectsLinkFor(dashboard, unitCode, what)} aria-label={`${value} ${label}`}>
                   {value}
                 </Link>
               ) : (
