@@ -35,6 +35,7 @@ await build({
     server: "src/server.ts",
     seed: "src/db/seed-command.ts",
     admin: "src/cli/admin.ts",
+    backup: "src/cli/backup.ts",
   },
   absWorkingDir: apiDir,
   outdir,

@@ -1,5 +1,6 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
+import { serveBackups } from "./db/backup";
 import { startDatabase } from "./db/startup";
 import { loadEnv } from "./env";
 import { makeClock } from "./plugins/app/db";
@@ -22,9 +23,12 @@ async function main() {
   );
   // SIGTERM/SIGINT (or a crash): stop accepting connections, let the requests in flight finish
   // (new ones meanwhile get 503), close the database, exit 0; after SHUTDOWN_GRACE_MS exit 1 anyway.
+  // `pnpm db:backup` asks this process for a consistent dump of the embedded database (see db/backup.ts)
+  const stopBackups = db.dump ? await serveBackups(env.DATA_DIR, db.dump) : async () => {};
   closeWithGrace({ delay: env.SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "closing after an error");
     else app.log.info(`${signal}: closing after the requests in flight`);
+    await stopBackups();
     await app.close();
     await db.close();
   });

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { dumpPglite } from "./backup";
 import { lockDataDir } from "./data-dir-lock";
 
 /** One connection for raw SQL outside Prisma (migrations): scripts run whole, not split on semicolons. */
@@ -33,6 +34,8 @@ export interface Database {
   laggingReads(): PrismaClient;
   /** Run a function on one dedicated connection to the primary (a session: advisory locks hold). */
   withSqlSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** A plain SQL dump of the embedded database, consistent while it serves (see backup.ts); PGlite only. */
+  dump?(): Promise<string>;
   /** The primary's connection pool, for metrics: a PostgreSQL server only (PGlite is one connection). */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -88,6 +91,7 @@ export async function openDatabase(options: {
       laggingReads: () => prisma,
       // PGlite is one connection: the session is the instance itself
       withSqlSession: (fn) => fn(session),
+      dump: () => dumpPglite(pglite),
       async close() {
         await prisma.$disconnect();
         await pglite.close();
