@@ -175,6 +175,28 @@ describe("data generator, small size", () => {
     ).toBe(0);
   });
 
+  it("dates spending by the reports: never falling, within the allocation, the project's budget_spent the latest", async () => {
+    expect(await count("SELECT count(*) FROM project_spending")).toBeGreaterThan(0);
+    // one amount a report day, as of that report's date
+    expect(
+      await count(`SELECT count(*) FROM project_spending s WHERE NOT EXISTS (
+        SELECT 1 FROM progress_report r WHERE r.project_id = s.project_id AND r.report_date = s.spent_as_of)`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) FROM project_spending s JOIN project p ON p.id = s.project_id
+        WHERE s.amount > p.budget_allocated OR s.spent_as_of > DATE '${TODAY}'`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) FROM (SELECT amount < lag(amount) OVER (PARTITION BY project_id ORDER BY spent_as_of)
+        AS falls FROM project_spending) s WHERE falls`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) FROM project p WHERE EXISTS (SELECT 1 FROM project_spending s WHERE s.project_id = p.id)
+        AND p.budget_spent IS DISTINCT FROM (SELECT s.amount FROM project_spending s WHERE s.project_id = p.id
+          ORDER BY s.spent_as_of DESC LIMIT 1)`),
+    ).toBe(0);
+  });
+
   it("leaves no row without the row its foreign keys name", async () => {
     expect(await orphans()).toEqual({});
   });
