@@ -21,6 +21,7 @@ import adminRoutes from "./routes/api/v1/admin";
 import authRoutes from "./routes/api/v1/auth";
 import dashboardRoutes from "./routes/api/v1/dashboard";
 import exportsRoutes from "./routes/api/v1/exports";
+import openDataRoutes from "./routes/api/v1/open-data";
 import importsRoutes from "./routes/api/v1/imports";
 import indicatorsRoutes from "./routes/api/v1/indicators";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
@@ -84,6 +85,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(reportingRatesRoutes, { deadlineDay: env.REPORT_DEADLINE_DAY, timeZone: env.TIME_ZONE });
       await v1.register(importsRoutes);
       await v1.register(exportsRoutes);
+      await v1.register(openDataRoutes);
       await v1.register(workListsRoutes);
     },
     { prefix: "/api/v1" },

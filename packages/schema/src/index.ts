@@ -8,6 +8,7 @@ export * from "./first-run";
 export * from "./indicator";
 export * from "./legacy-import";
 export * from "./lists";
+export * from "./open-data";
 export * from "./plan";
 export * from "./problem";
 export * from "./project";
