@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { FiscalYearSelect, QuarterSelect } from "../../components/ui/fiscal-period-select";
 import { QueryState } from "../../components/ui/query-state";
 import { useDashboard } from "../../features/dashboard/api/dashboard";
 import { DashboardChartsPlaceholder } from "../../features/dashboard/components/dashboard-charts-placeholder";
@@ -45,27 +46,8 @@ export function DashboardRoute() {
         {t("navDashboard")} {data ? `· ${shownUnit}` : ""}
       </h1>
       <div className="filters">
-        <label>
-          {t("fiscalYear")}
-          <select value={fiscalYear ?? ""} onChange={(e) => set("fiscalYear", e.target.value)}>
-            {years?.items.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("quarter")}
-          <select value={quarter ?? ""} onChange={(e) => set("quarter", e.target.value)}>
-            <option value="">{t("wholeYear")}</option>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FiscalYearSelect id="dashboard-fiscal-year" value={fiscalYear} onChange={(year) => set("fiscalYear", year)} />
+        <QuarterSelect id="dashboard-quarter" value={quarter} whole onChange={(q) => set("quarter", q)} />
         {/* there before the figures arrive, so that they do not push the page down */}
         <p className="muted small period" data-testid="period">
           {data ? `${date(data.periodStart)} – ${date(data.periodEnd)} · ${t("asOf")} ${date(data.asOf)}` : "\u00a0"}

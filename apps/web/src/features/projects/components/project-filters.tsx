@@ -1,7 +1,7 @@
 import { SCHEDULE_STATUSES } from "@cpm/schema/rules";
+import { FiscalYearSelect } from "../../../components/ui/fiscal-period-select";
 import { UnitSelect } from "../../../components/ui/unit-select";
 import { useI18n } from "../../../lib/i18n";
-import { useFiscalYears } from "../../../lib/reference-data";
 
 export interface FilterValues {
   fiscalYear: string;
@@ -19,20 +19,14 @@ export function ProjectFilters({
   onChange: (next: Partial<FilterValues>) => void;
 }) {
   const { t } = useI18n();
-  const years = useFiscalYears().data;
   return (
     <search>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("fiscalYear")}
-          <select value={values.fiscalYear} onChange={(e) => onChange({ fiscalYear: e.target.value })}>
-            {years?.items.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FiscalYearSelect
+          id="filter-fiscal-year"
+          value={values.fiscalYear}
+          onChange={(fiscalYear) => onChange({ fiscalYear })}
+        />
         <label htmlFor="filter-unit">
           {t("unit")}
           <UnitSelect
