@@ -4,6 +4,7 @@ export * from "./fiscal-calendar";
 export * from "./kpi-status";
 export * from "./legacy-page-rules";
 export * from "./monthly-report";
+export * from "./plan-versions";
 export * from "./plan-weights";
 export * from "./progress";
 export * from "./report-drop";
