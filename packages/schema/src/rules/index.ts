@@ -7,6 +7,7 @@ export * from "./monthly-report";
 export * from "./plan-versions";
 export * from "./plan-weights";
 export * from "./progress";
+export * from "./project-checks";
 export * from "./report-drop";
 export * from "./reporting-rates";
 export * from "./schedule-status";
