@@ -94,6 +94,14 @@ export const endpoints = {
   apiKeys: route<None, None, None, Out<typeof s.apiKeyList>>("GET", () => "/api-keys"),
   createApiKey: route<None, None, In<typeof s.apiKeyCreate>, Out<typeof s.apiKeyCreated>>("POST", () => "/api-keys"),
   revokeApiKey: route<{ id: number }, None, None, Out<typeof s.apiKey>>("DELETE", (p) => `/api-keys/${p.id}`),
+  importUnits: route<None, None, In<typeof s.unitImportInput>, Out<typeof s.unitImportResult>>(
+    "POST",
+    () => "/units/import",
+  ),
+  addFiscalYears: route<None, None, In<typeof s.fiscalYearsInput>, Out<typeof s.fiscalYearsResult>>(
+    "POST",
+    () => "/fiscal-years",
+  ),
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -233,6 +233,16 @@ export function planUnitImport(
 
 const lineOf = (e: FieldError) => Number(/^rows\[(\d+)\]/.exec(e.path)?.[1] ?? 0);
 
+/** A units file as the admin page sends it: its text (UTF-8), at most 2 MB. */
+export const unitImportInput = z
+  .strictObject({
+    csv: z
+      .string()
+      .min(1)
+      .max(2 * 1024 * 1024),
+  })
+  .meta({ id: "UnitImportInput" });
+
 /** Fiscal years to add (Buddhist era), from the command line or the admin page. */
 export const fiscalYearsInput = z
   .strictObject({

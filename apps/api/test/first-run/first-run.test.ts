@@ -73,7 +73,7 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
     const taken = admin(["create", "chief.admin"], { env: { ADMIN_PASSWORD: PASSWORD } });
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain("taken");
-  });
+  }, 300_000); // each command is a process of its own
 
   it("imports units and fiscal years from the command line; a bad file changes nothing", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cpm-units-"));
@@ -97,7 +97,7 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
     expect(years.stdout).toContain("2569, 2570 added");
     expect(admin(["add-fiscal-years", "70"]).status).toBe(1);
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   describe("then served", () => {
     const signIn = async (username: string, password: string) =>
@@ -158,8 +158,7 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
       const anonymous = await app.inject({
         method: "POST",
         url: "/api/v1/units/import",
-        headers: { "content-type": "text/csv" },
-        payload: csv,
+        payload: { csv },
       });
       expect(anonymous.statusCode).toBe(401);
 
@@ -180,13 +179,12 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
       const officerHeaders = {
         cookie: `${SESSION_COOKIE}=${signedIn.cookies.find((c) => c.name === SESSION_COOKIE)?.value}`,
         "x-csrf-token": signedIn.json().csrfToken,
-        "content-type": "text/csv",
       };
       const forbidden = await app.inject({
         method: "POST",
         url: "/api/v1/units/import",
         headers: officerHeaders,
-        payload: csv,
+        payload: { csv },
       });
       expect(forbidden.statusCode).toBe(403);
       expect(await db.prisma.orgUnit.count({ where: { code: "21000000" } })).toBe(0);
@@ -200,8 +198,8 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
       const ok = await app.inject({
         method: "POST",
         url: "/api/v1/units/import",
-        headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
-        payload: csv,
+        headers,
+        payload: { csv },
       });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json()).toEqual({ created: ["21000000"], unchanged: [] });
@@ -219,13 +217,15 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
       const res = await app.inject({
         method: "POST",
         url: "/api/v1/units/import",
-        headers: { ...headers, "content-type": "text/csv" },
-        payload:
-          "code,name,parent,kind\n" +
-          "30000000,สำนักใหม่ที่ถูกต้อง,00000000,department\n" +
-          "30010000,ฝ่ายใต้ต้นสังกัดที่ไม่มี,39999999,division\n" +
-          "30020000,,00000000,department\n" +
-          "30000000,ซ้ำ,00000000,department\n",
+        headers,
+        payload: {
+          csv:
+            "code,name,parent,kind\n" +
+            "30000000,สำนักใหม่ที่ถูกต้อง,00000000,department\n" +
+            "30010000,ฝ่ายใต้ต้นสังกัดที่ไม่มี,39999999,division\n" +
+            "30020000,,00000000,department\n" +
+            "30000000,ซ้ำ,00000000,department\n",
+        },
       });
       expect(res.statusCode).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
@@ -240,8 +240,8 @@ describe("first run on an empty database (SEED_DEMO=false)", () => {
       const noColumns = await app.inject({
         method: "POST",
         url: "/api/v1/units/import",
-        headers: { ...headers, "content-type": "text/csv" },
-        payload: "รหัส,ชื่อ\n1,2\n",
+        headers,
+        payload: { csv: "รหัส,ชื่อ\n1,2\n" },
       });
       expect(noColumns.statusCode).toBe(400);
       expect(noColumns.json().errors.map((e: { path: string }) => e.path)).toEqual([

@@ -28,7 +28,7 @@ function startServer(dataDir: string): Started {
 }
 
 async function addressOf(server: Started): Promise<string> {
-  for (let i = 0; i < 900; i++) {
+  for (let i = 0; i < 1500; i++) {
     const match = /web app:\s+(http:\/\/\S+?)\/\s/.exec(server.output());
     if (match?.[1]) return match[1];
     if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
@@ -138,7 +138,7 @@ describe("backups of the embedded database", () => {
     expect(patch.status, await patch.text()).toBe(200);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
-  }, 400_000);
+  }, 700_000);
 
   it("backs up a data directory no server holds, and says so", () => {
     const stopped = command(["backup", path.join(root, "stopped.sql")], restoredDir);

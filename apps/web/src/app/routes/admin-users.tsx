@@ -1,6 +1,7 @@
 import { QueryState } from "../../components/ui/query-state";
 import { useUsers } from "../../features/admin/api/users";
 import { ApiKeysPanel } from "../../features/admin/components/api-keys-panel";
+import { FirstRunPanel } from "../../features/admin/components/first-run-panel";
 import { UserForm } from "../../features/admin/components/user-form";
 import { UsersTable } from "../../features/admin/components/users-table";
 import { useI18n } from "../../lib/i18n";
@@ -16,6 +17,7 @@ export function AdminUsersRoute() {
       </QueryState>
       <UserForm />
       <ApiKeysPanel />
+      <FirstRunPanel />
     </section>
   );
 }
