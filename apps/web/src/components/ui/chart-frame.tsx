@@ -1,4 +1,8 @@
 import type { ReactNode } from "react";
+import styles from "./chart-frame.module.css";
+
+/** Charts side by side where there is room, one under the other on a phone. */
+export const ChartGrid = ({ children }: { children: ReactNode }) => <div className={styles.grid}>{children}</div>;
 
 /**
  * A chart's figure: its caption and a body of a fixed height. Charts load lazily (recharts is
@@ -19,9 +23,9 @@ export function ChartFrame({
   children?: ReactNode;
 }) {
   return (
-    <figure className={wide ? "chart wide" : "chart"} data-testid={testId}>
+    <figure className={wide ? `${styles.chart} ${styles.wide}` : styles.chart} data-testid={testId}>
       <figcaption>{caption}</figcaption>
-      <div className="chart-body" style={{ height }} aria-busy={children ? undefined : true}>
+      <div style={{ height }} aria-busy={children ? undefined : true}>
         {children}
       </div>
     </figure>

@@ -1,5 +1,5 @@
 import type { Dashboard } from "@cpm/schema";
-import { ChartFrame } from "../../../components/ui/chart-frame";
+import { ChartFrame, ChartGrid } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
 import { PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
 
@@ -7,9 +7,9 @@ import { PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
 export function DashboardChartsPlaceholder({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useI18n();
   return (
-    <div className="charts">
+    <ChartGrid>
       <ChartFrame caption={t("progressDistribution")} height={PROGRESS_CHART_HEIGHT} wide />
       <ChartFrame caption={t("statusByUnit")} height={statusChartHeight(dashboard)} wide />
-    </div>
+    </ChartGrid>
   );
 }

@@ -1,7 +1,7 @@
 import type { Dashboard } from "@cpm/schema";
 import { useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame } from "../../../components/ui/chart-frame";
+import { ChartFrame, ChartGrid } from "../../../components/ui/chart-frame";
 import { useI18n } from "../../../lib/i18n";
 import { useUnitName } from "../../../lib/unit-names";
 import { chartedUnits, PROGRESS_CHART_HEIGHT, statusChartHeight } from "../lib/chart-sizes";
@@ -33,7 +33,7 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
     ...u.byStatus,
   }));
   return (
-    <div className="charts">
+    <ChartGrid>
       <ChartFrame caption={t("progressDistribution")} height={PROGRESS_CHART_HEIGHT} wide>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={distribution}>
@@ -69,6 +69,6 @@ export default function DashboardCharts({ dashboard }: { dashboard: Dashboard })
           </BarChart>
         </ResponsiveContainer>
       </ChartFrame>
-    </div>
+    </ChartGrid>
   );
 }

@@ -1,6 +1,7 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { daysBetween, fiscalYearSpan } from "@cpm/schema/rules";
 import { useI18n } from "../../../lib/i18n";
+import styles from "./plan-timeline.module.css";
 
 /** One bar per step across the fiscal year: planned span, actual span and its own completion. */
 export function PlanTimeline({ project }: { project: ProjectDetail }) {
@@ -14,19 +15,19 @@ export function PlanTimeline({ project }: { project: ProjectDetail }) {
     return { left: `${left}%`, width: `${Math.max(0.8, right - left)}%` };
   };
   return (
-    <div className="timeline" aria-label={t("plan")} role="img">
+    <div className={styles.timeline} aria-label={t("plan")} role="img">
       {project.steps.map((step) => {
         const planned = position(step.plannedStart, step.plannedEnd);
         const actual = position(step.actualStart, step.actualEnd ?? step.actualStart);
         return (
-          <div key={step.id} className="timeline-row">
-            <div className="timeline-label">
+          <div key={step.id} className={styles.row}>
+            <div className={styles.label}>
               {step.order}. {step.name} <span className="muted">({number(step.weight)}%)</span>
             </div>
-            <div className="timeline-track">
-              {planned && <div className="timeline-plan" style={planned} />}
-              {actual && <div className="timeline-actual" style={actual} />}
-              <span className="timeline-done">{number(step.completion)}%</span>
+            <div className={styles.track}>
+              {planned && <div className={styles.plan} style={planned} />}
+              {actual && <div className={styles.actual} style={actual} />}
+              <span className={styles.done}>{number(step.completion)}%</span>
             </div>
           </div>
         );
