@@ -1,6 +1,7 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { hasPlannedSpan } from "@cpm/schema/rules";
 import { lazy, Suspense } from "react";
+import cardTable from "../../../components/ui/card-table.module.css";
 import { ChartFrame } from "../../../components/ui/chart-frame";
 import { Words } from "../../../components/ui/words";
 import { useI18n } from "../../../lib/i18n";
@@ -26,7 +27,7 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
         <PlanChart project={project} />
       </Suspense>
       <div className="table-wrap">
-        <table data-testid="plan-steps">
+        <table data-testid="plan-steps" className={cardTable.table}>
           <thead>
             <tr>
               <th scope="col">
@@ -52,12 +53,20 @@ export function PlanSteps({ project }: { project: ProjectDetail }) {
           <tbody>
             {project.steps.map((step) => (
               <tr key={step.id}>
-                <td>{step.order}</td>
-                <td>{step.name}</td>
-                <td className="num">{number(step.weight)}</td>
-                <td className="nowrap">{span(step.plannedStart, step.plannedEnd)}</td>
-                <td className="nowrap">{span(step.actualStart, step.actualEnd)}</td>
-                <td className="num">{number(step.completion)} %</td>
+                <td data-label={t("stepNumber")}>{step.order}</td>
+                <td className={cardTable.title}>{step.name}</td>
+                <td data-label={t("weight")} className="num">
+                  {number(step.weight)}
+                </td>
+                <td data-label={t("plannedSpan")} className="nowrap">
+                  {span(step.plannedStart, step.plannedEnd)}
+                </td>
+                <td data-label={t("actualSpan")} className="nowrap">
+                  {span(step.actualStart, step.actualEnd)}
+                </td>
+                <td data-label={t("ownCompletion")} className="num">
+                  {number(step.completion)} %
+                </td>
               </tr>
             ))}
           </tbody>
