@@ -10,6 +10,7 @@ export * from "./legacy-import";
 export * from "./lists";
 export * from "./open-data";
 export * from "./plan";
+export * from "./plan-versions";
 export * from "./problem";
 export * from "./project";
 export * from "./report";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, percent, requiredText, weight } from "./common";
+import { isoDate, optionalText, percent, requiredText, weight } from "./common";
 import { daysBetween } from "./rules/dates";
 import { totalWeight, weightsAreComplete } from "./rules/plan-weights";
 
@@ -25,7 +25,11 @@ export const planStepInput = z
 
 /** PUT …/plan replaces every step at once; the weights must sum to 100. */
 export const planInput = z
-  .strictObject({ steps: z.array(planStepInput).max(100) })
+  .strictObject({
+    steps: z.array(planStepInput).max(100),
+    /** Why the plan changes (after it was approved): kept with the new plan version in the history. */
+    reason: optionalText(2_000).optional(),
+  })
   .superRefine((plan, ctx) => {
     if (!weightsAreComplete(plan.steps)) {
       ctx.addIssue({

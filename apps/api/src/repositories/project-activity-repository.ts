@@ -79,7 +79,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
           entityKey: code,
           projectId: project.id,
           before: { steps: steps(before) },
-          after: { steps: steps(after) },
+          after: { steps: steps(after), ...(plan.reason ? { reason: plan.reason } : {}) },
         });
       });
     },

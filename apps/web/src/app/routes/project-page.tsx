@@ -7,6 +7,7 @@ import { QueryState } from "../../components/ui/query-state";
 import { useSession } from "../../features/auth/api/session";
 import { ImportFlags } from "../../features/imports/components/import-flags";
 import { useProjectActions } from "../../features/monitoring/api/project-actions";
+import { PlanBaseline } from "../../features/monitoring/components/plan-baseline";
 import { ProjectMonthCycle } from "../../features/monitoring/components/project-month-cycle";
 import { useProjectHistory } from "../../features/projects/api/history";
 import { useProject } from "../../features/projects/api/projects";
@@ -75,6 +76,7 @@ export function ProjectPageRoute() {
               {actions?.mayEvaluate && <EvaluationForm project={project.data} onReload={reload} />}
               <ProjectAbout project={project.data} />
               <PlanSteps project={project.data} />
+              <PlanBaseline projectCode={project.data.code} version={project.data.version} />
               <ReportsList
                 reports={project.data.reports}
                 project={canWrite ? project.data : undefined}

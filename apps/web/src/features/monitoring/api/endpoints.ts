@@ -31,6 +31,10 @@ export const monitoringEndpoints = {
     "GET",
     (p) => `/projects/${p.code}/actions`,
   ),
+  planVersions: route<{ code: string }, undefined, undefined, Out<typeof s.planVersions>>(
+    "GET",
+    (p) => `/projects/${p.code}/plan-versions`,
+  ),
   reportingRates: route<undefined, In<typeof s.reportingRatesQuery>, undefined, Out<typeof s.reportingRatesAnswer>>(
     "GET",
     () => "/dashboard/reporting-rates",
