@@ -1,8 +1,11 @@
-import { useState } from "react";
+import { signInInput } from "@cpm/schema";
+import { FormProvider, useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
+import { TextField } from "../../components/form/fields";
 import { useSignIn } from "../../features/auth/api/session";
 import { landingPath } from "../../features/auth/lib/landing";
 import { ApiError } from "../../lib/api-client";
+import { schemaResolver } from "../../lib/form";
 import { useI18n, useLocalized } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
 
@@ -12,47 +15,35 @@ export function SignInRoute() {
   const localized = useLocalized();
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
+  const form = useForm({ resolver: schemaResolver(signInInput), defaultValues: { username: "", password: "" } });
   return (
-    <form
-      className="card form narrow"
-      aria-labelledby="sign-in-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        signIn.mutate({ username, password }, { onSuccess: (session) => navigate(landingPath(session)) });
-      }}
-    >
-      <h1 id="sign-in-title">{t("signIn")}</h1>
-      <div className="form-row">
-        <label htmlFor="username">{t("username")}</label>
-        <input
-          id="username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-        />
-      </div>
-      <div className="form-row">
-        <label htmlFor="password">{t("password")}</label>
-        <input
-          id="password"
+    <FormProvider {...form}>
+      <form
+        className="card form narrow"
+        aria-labelledby="sign-in-title"
+        onSubmit={form.handleSubmit((input) =>
+          signIn.mutate(input, { onSuccess: (session) => navigate(landingPath(session)) }),
+        )}
+      >
+        <h1 id="sign-in-title">{t("signIn")}</h1>
+        <TextField name="username" label={t("username")} idPrefix="sign-in" autoComplete="username" required />
+        <TextField
+          name="password"
+          label={t("password")}
+          idPrefix="sign-in"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           required
         />
-      </div>
-      {signIn.error instanceof ApiError && (
-        <p className="field-error" role="alert">
-          {localized(signIn.error.localized)}
-        </p>
-      )}
-      <button type="submit" disabled={signIn.isPending}>
-        {t("signIn")}
-      </button>
-    </form>
+        {signIn.error instanceof ApiError && (
+          <p className="field-error" role="alert">
+            {localized(signIn.error.localized)}
+          </p>
+        )}
+        <button type="submit" disabled={signIn.isPending}>
+          {t("signIn")}
+        </button>
+      </form>
+    </FormProvider>
   );
 }

@@ -79,7 +79,8 @@ export function TextField<T extends FieldValues>({
   hint,
   idPrefix,
   type = "text",
-}: FieldProps<T> & { type?: "text" | "search" }) {
+  autoComplete,
+}: FieldProps<T> & { type?: "text" | "search" | "password"; autoComplete?: string }) {
   const { form, error } = useFieldState<T>(name);
   const id = idOf(idPrefix, name);
   return (
@@ -87,6 +88,7 @@ export function TextField<T extends FieldValues>({
       <input
         id={id}
         type={type}
+        autoComplete={autoComplete}
         aria-required={required}
         aria-invalid={!!error}
         aria-describedby={describedBy(id, hint, error)}
