@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support";
 
 // Issue 8, items 1–5: every figure as of the page's day, the late status, the plan's label, one
 // "not reported" rule behind the dashboard's drill-down, and charts that match the header.
@@ -98,4 +99,21 @@ test("in English the plan reads 'Plan', the late status 'Not finished / late'", 
   await page.goto("/projects/50450000-105");
   await expect(page.locator(".project-header .badge")).toHaveText("Not finished / late");
   await expect(page.getByTestId("planned-figure")).toContainText("Plan 100 %");
+});
+
+test("an officer reports the budget spent with the monthly report: the page gives its date", async ({ page }) => {
+  await signIn(page, "officer.wangthonglang");
+  const list = await page.request.get("/api/v1/projects?fiscalYear=2570&unit=50450000&status=on_track&pageSize=1");
+  const [project] = (await list.json()).items as { code: string; progress: number | null; budgetAllocated: number }[];
+  expect(project).toBeDefined();
+  await page.goto(`/projects/${project?.code}`);
+  const form = page.getByRole("form", { name: "รายงานผลการดำเนินงาน" });
+  await form.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill(String(Math.min(100, (project?.progress ?? 0) + 1)));
+  const spent = Math.round((project?.budgetAllocated ?? 0) / 2);
+  await form.getByLabel("งบประมาณที่ใช้ไป ณ วันที่รายงาน (บาท)").fill(String(spent));
+  await form.getByRole("button", { name: "บันทึก" }).click();
+  await expect(page.getByTestId("budget-spent")).toContainText(spent.toLocaleString("th-TH"));
+  await expect(page.getByTestId("budget-spent")).toContainText("ใช้ไป ณ วันที่ 25 พ.ย. 2569");
+  const history = await page.request.get(`/api/v1/projects/${project?.code}/spending`);
+  expect((await history.json()).items[0]).toEqual({ spentAsOf: "2026-11-25", amount: spent });
 });

@@ -54,6 +54,11 @@ export const MESSAGES = {
   },
   listAsOf: { th: "ตัวเลขของรายการ ณ วันที่", en: "Figures of the list as of" },
   listToday: { th: "ดู ณ วันนี้", en: "Show as of today" },
+  budgetSpentWithReport: { th: "งบประมาณที่ใช้ไป ณ วันที่รายงาน (บาท)", en: "Budget spent as of the report date (THB)" },
+  budgetSpentWithReportHint: {
+    th: "ยอดสะสมทั้งโครงการ ไม่บังคับ ใช้คำนวณอัตราการเบิกจ่าย ณ วันที่นั้น",
+    en: "The project's total so far; optional; gives the disbursement rate as of that day",
+  },
   responsibleOfficer: { th: "ผู้รับผิดชอบ", en: "Responsible officer" },
   responsibleUnit: { th: "หน่วยงานรับผิดชอบ / หน่วยเบิกจ่าย", en: "Responsible / budget division" },
   policies: { th: "นโยบาย", en: "Policies" },

@@ -11,7 +11,7 @@ import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useAddReport } from "../api/project-writes";
 import { ConflictNotice } from "./conflict-notice";
 
-const FIELDS = ["reportDate", "percent", "narrative", "problems", "obstacles", "reason"] as const;
+const FIELDS = ["reportDate", "percent", "budgetSpent", "narrative", "problems", "obstacles", "reason"] as const;
 
 /**
  * The monthly report: percent, narrative, problems and obstacles, dated today by default. A percent
@@ -111,6 +111,14 @@ function ReportFormBody({
             />
           </>
         )}
+        {/* งบฯ ที่ใช้ไป: optional, kept as the spending as of the report's date */}
+        <NumberField
+          name="budgetSpent"
+          label={t("budgetSpentWithReport")}
+          idPrefix="report"
+          min={0}
+          hint={t("budgetSpentWithReportHint")}
+        />
         <TextAreaField name="narrative" label={t("narrative")} idPrefix="report" rows={4} />
         <div className="form-row two">
           <TextField name="problems" label={t("problems")} idPrefix="report" />
