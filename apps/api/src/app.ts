@@ -19,6 +19,7 @@ import security from "./plugins/external/security";
 import webApp from "./plugins/external/web-app";
 import adminRoutes from "./routes/api/v1/admin";
 import authRoutes from "./routes/api/v1/auth";
+import changesRoutes from "./routes/api/v1/changes";
 import dashboardRoutes from "./routes/api/v1/dashboard";
 import exportsRoutes from "./routes/api/v1/exports";
 import importsRoutes from "./routes/api/v1/imports";
@@ -88,6 +89,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(importsRoutes);
       await v1.register(exportsRoutes);
       await v1.register(openDataRoutes);
+      await v1.register(changesRoutes);
       await v1.register(workListsRoutes);
     },
     { prefix: "/api/v1" },

@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./changes";
 export * from "./common";
 export * from "./dashboard";
 export * from "./evaluation";
