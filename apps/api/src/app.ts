@@ -4,6 +4,7 @@ import type { Database } from "./db/database";
 import type { Env } from "./env";
 import auth from "./plugins/app/auth";
 import cacheHeaders from "./plugins/app/cache-headers";
+import declaredStatuses from "./plugins/app/declared-statuses";
 import db from "./plugins/app/db";
 import figuresCalendar from "./plugins/app/figures-calendar";
 import metrics from "./plugins/app/metrics";
@@ -71,6 +72,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
   await app.register(repositories);
   await app.register(figuresCalendar);
   await app.register(cacheHeaders);
+  await app.register(declaredStatuses);
   await app.register(
     async (v1) => {
       await v1.register(reportingMonthLock);

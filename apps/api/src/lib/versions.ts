@@ -1,3 +1,4 @@
+import { INT4_MAX } from "@cpm/schema/rules";
 import { DomainError, invalid } from "./problems";
 
 /**
@@ -19,7 +20,8 @@ export function expectedVersion(ifMatch: string | undefined): number {
   }
   // a detail's ETag is "version.fingerprint"; the version is what a write checks
   const match = /^\s*(?:W\/)?"?(\d+)(?:\.[\w-]+)?"?\s*$/.exec(ifMatch);
-  if (!match) {
+  // a version is an int4 column: a larger number is no version of ours
+  if (!match || Number(match[1]) > INT4_MAX) {
     throw invalid("headers.if-match", "invalidETag", {
       th: 'If-Match ต้องเป็นเวอร์ชันที่ได้จาก ETag เช่น "3"',
       en: 'If-Match must be a version from the ETag, e.g. "3"',

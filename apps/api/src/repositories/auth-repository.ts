@@ -5,6 +5,9 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { invalid } from "../lib/problems";
 import { type ChangeContext, recordAudit } from "./audit";
 
+/** How stale an API key's lastUsedAt may be: it is written at most this often. */
+export const LAST_USED_EVERY_MS = 60_000;
+
 export const SESSION_DAYS = 7;
 
 /** Sessions, API keys and the unit ancestry that scopes a write. */
@@ -49,6 +52,18 @@ export function authRepository(prisma: PrismaClient) {
     async actorForApiKey(key: string): Promise<Actor | null> {
       const row = await prisma.apiKey.findUnique({ where: { keyHash: sha256(key) }, include: { units: true } });
       if (!row || row.revokedAt) return null;
+      // when it was last used, for the admins' list: written at most once a minute per key, so that
+      // a busy key costs no write per request
+      const now = new Date();
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+        await prisma.apiKey.updateMany({
+          where: {
+            id: row.id,
+            OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_EVERY_MS) } }],
+          },
+          data: { lastUsedAt: now },
+        });
+      }
       return {
         kind: "apiKey",
         apiKeyId: row.id,

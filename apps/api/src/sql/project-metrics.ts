@@ -18,8 +18,8 @@ export interface MetricsScope {
 /**
  * Per-project figures as of a date, in SQL, for lists and dashboards over thousands of projects.
  * It computes the same rules as packages/schema/src/rules (latestProgress, plannedCompletion,
- * scheduleStatus with projectDeadline, reportedThisMonth, budgetSpentAsOf); test/figures checks
- * that they agree. Yields: project_id, progress (null before the first report), last_report_date,
+ * scheduleStatus with projectDeadline, reportedThisMonth, budgetSpentAsOf);
+ * apps/api/test/figures/kept-figures.test.ts checks that they agree (against test/figures/live-rules.ts). Yields: project_id, progress (null before the first report), last_report_date,
  * planned, schedule_status, reported_this_month, spent, spent_undated.
  */
 export function projectMetricsCte(asOf: IsoDate, scope: MetricsScope = {}): Prisma.Sql {

@@ -159,6 +159,22 @@ describe("access, tightened (PUBLIC_READ=false)", () => {
     });
   });
 
+  it("writes an API key's lastUsedAt when it is used, at most once a minute", async () => {
+    const created = await asAdmin("POST", "/api/v1/api-keys", { name: "open data portal", scope: "read" });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, key } = created.json();
+    const lastUsed = async () =>
+      (await asAdmin("GET", "/api/v1/api-keys")).json().items.find((k: { id: number }) => k.id === id).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    const use = () =>
+      ctx.app.inject({ method: "GET", url: "/api/v1/units", headers: { authorization: `Bearer ${key}` } });
+    expect((await use()).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await use()).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(first);
+  });
+
   describe("private answers are never stored; HSTS only over https", () => {
     it("sends Cache-Control: no-store with the session, history, users and API keys", async () => {
       for (const url of ["/api/v1/auth/session", `${REF}/history`, "/api/v1/users", "/api/v1/api-keys"]) {

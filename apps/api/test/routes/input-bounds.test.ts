@@ -206,6 +206,19 @@ describe("bad input is a 400 naming the field, and changes nothing", () => {
     expect(await databaseFingerprint(ctx.db)).toEqual(before);
   });
 
+  it("refuses an If-Match version beyond int4 (400 naming the header), changing nothing", async () => {
+    const before = await databaseFingerprint(ctx.db);
+    const res = await asAdmin(
+      "PATCH",
+      `/api/v1/projects/${project.code}`,
+      { targets: "x" },
+      { "if-match": 'W/"99999999999"' },
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain("headers.if-match");
+    expect(await databaseFingerprint(ctx.db)).toEqual(before);
+  });
+
   it("keeps exact two-decimal values and Thai text as sent", async () => {
     const target = await clientFor(ctx.app, () => officer)("PATCH", `/api/v1/indicators/${indicator.code}`, {
       target: 999_999_999_999.99,

@@ -9,7 +9,7 @@ const VOLATILE_COLUMNS = ["last_seen_at", "last_used_at"];
  */
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
   const tables = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
      ORDER BY tablename`,
   );
   const drop = VOLATILE_COLUMNS.map((c) => ` - '${c}'`).join("");
