@@ -111,11 +111,11 @@ test("the report form warns when the percent drops below the report it follows, 
   await signIn(page, "officer.wangthonglang");
   await page.goto("/projects/50450000-3247");
   const form = page.getByRole("form", { name: "รายงานผลการดำเนินงาน" });
-  await expect(form.getByLabel("วันที่รายงาน")).toHaveValue("25 พ.ย. 2569"); // the server's pinned today (APP_TODAY)
+  await expect(form.getByRole("textbox", { name: /^วันที่รายงาน/ })).toHaveValue("25 พ.ย. 2569"); // the server's pinned today (APP_TODAY)
   await form.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("50");
   const warning = form.getByText("ร้อยละนี้ต่ำกว่ารายงานครั้งก่อน");
   await expect(warning).toBeVisible(); // the latest report is 100 %
-  await form.getByLabel("วันที่รายงาน").fill("1/1/2564"); // after the 25 % of 29 Dec 2020
+  await form.getByRole("textbox", { name: /^วันที่รายงาน/ }).fill("1/1/2564"); // after the 25 % of 29 Dec 2020
   await expect(warning).toBeHidden();
   await form.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("20");
   await expect(warning).toBeVisible();

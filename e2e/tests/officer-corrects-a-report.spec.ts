@@ -17,7 +17,7 @@ test("an officer reports a drop with a reason, corrects a report, withdraws one,
   await signIn(page, "officer.wangthonglang");
   await page.goto(`/projects/${project.code}`);
   const form = page.getByRole("form", { name: "รายงานผลการดำเนินงาน" });
-  await form.getByLabel("วันที่รายงาน").fill("1/11/2569");
+  await form.getByRole("textbox", { name: /^วันที่รายงาน/ }).fill("1/11/2569");
   await form.getByLabel("ร้อยละความคืบหน้า (สะสม)").fill("40");
   await form.getByRole("button", { name: "บันทึก", exact: true }).click();
   await expect(form.getByTestId("saved-notice")).toContainText("บันทึกรายงานร้อยละ 40");
