@@ -1,67 +1,86 @@
-import type { UserCreate } from "@cpm/schema";
+import { userCreate } from "@cpm/schema";
 import { ROLES } from "@cpm/schema/roles";
 import { useState } from "react";
-import { FieldErrorText } from "../../../components/ui/field-error";
-import { UnitSelect } from "../../../components/ui/unit-select";
+import { FormProvider, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { SavedNotice, SelectField, TextField } from "../../../components/form/fields";
 import { ApiError } from "../../../lib/api-client";
-import { useI18n } from "../../../lib/i18n";
+import { schemaResolver, showServerErrors } from "../../../lib/form";
+import { useI18n, useLocalized } from "../../../lib/i18n";
+import { useUnits } from "../../../lib/reference-data";
 import { useCreateUser } from "../api/users";
 
-const EMPTY = { username: "", displayName: "", password: "", role: "officer" as UserCreate["role"], unitCode: "" };
+const EMPTY = { username: "", displayName: "", password: "", role: "officer", unitCode: null } as const;
 
+/** A new user, checked by the shared schema (an officer belongs to a unit) before it is sent. */
 export function UserForm() {
   const { t } = useI18n();
+  const localized = useLocalized();
   const create = useCreateUser();
-  const [form, setForm] = useState(EMPTY);
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : [];
-  const field = (name: keyof typeof EMPTY, label: string, type = "text") => (
-    <div className="form-row">
-      <label htmlFor={`user-${name}`}>{label}</label>
-      <input
-        id={`user-${name}`}
-        type={type}
-        value={form[name]}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-        aria-describedby={`user-${name}-error`}
-      />
-      <FieldErrorText errors={errors} path={name} id={`user-${name}-error`} />
-    </div>
-  );
+  const units = useUnits().data?.items ?? [];
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm<z.input<typeof userCreate>, unknown, z.output<typeof userCreate>>({
+    resolver: schemaResolver(userCreate),
+    defaultValues: EMPTY,
+  });
+  const error = create.error instanceof ApiError ? create.error : null;
+  const save = form.handleSubmit((input) => {
+    setSaved(null);
+    create.mutate(input, {
+      onSuccess: (user) => {
+        form.reset(EMPTY);
+        setSaved(`${t("saved")}: ${user.username}`);
+      },
+      onError: (failure) => {
+        if (failure instanceof ApiError)
+          showServerErrors(failure.fieldErrors, form.setError, [
+            "username",
+            "displayName",
+            "password",
+            "role",
+            "unitCode",
+          ]);
+      },
+    });
+  });
   return (
-    <form
-      className="card form"
-      aria-labelledby="user-form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ ...form, unitCode: form.unitCode || null }, { onSuccess: () => setForm(EMPTY) });
-      }}
-    >
-      <h2 id="user-form-title">{t("addUser")}</h2>
-      {field("username", t("username"))}
-      {field("displayName", t("displayName"))}
-      {field("password", t("password"), "password")}
-      <div className="form-row">
-        <label htmlFor="user-role">{t("role")}</label>
-        <select
-          id="user-role"
-          value={form.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value as UserCreate["role"] })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role_${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-row">
-        <label htmlFor="user-unit">{t("unit")}</label>
-        <UnitSelect id="user-unit" value={form.unitCode} onChange={(unitCode) => setForm({ ...form, unitCode })} />
-        <FieldErrorText errors={errors} path="unitCode" id="user-unitCode-error" />
-      </div>
-      <button type="submit" disabled={create.isPending}>
-        {t("save")}
-      </button>
-    </form>
+    <FormProvider {...form}>
+      <form className="card form" aria-labelledby="user-form-title" onSubmit={save} noValidate>
+        <h2 id="user-form-title">{t("addUser")}</h2>
+        <TextField name="username" label={t("username")} idPrefix="user" autoComplete="off" required />
+        <TextField name="displayName" label={t("displayName")} idPrefix="user" required />
+        <TextField
+          name="password"
+          label={t("password")}
+          idPrefix="user"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <SelectField
+          name="role"
+          label={t("role")}
+          idPrefix="user"
+          required
+          options={ROLES.map((role) => ({ value: role, label: t(`role_${role}`) }))}
+        />
+        <SelectField
+          name="unitCode"
+          label={t("unit")}
+          idPrefix="user"
+          nullWhenEmpty
+          options={[{ value: "", label: "–" }, ...units.map((unit) => ({ value: unit.code, label: unit.name }))]}
+        />
+        {error && error.fieldErrors.length === 0 && (
+          <p className="field-error" role="alert">
+            {localized(error.localized)}
+          </p>
+        )}
+        <button type="submit" disabled={create.isPending}>
+          {t("save")}
+        </button>
+        <SavedNotice text={saved} />
+      </form>
+    </FormProvider>
   );
 }
