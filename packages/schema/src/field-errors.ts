@@ -43,6 +43,7 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
   }),
   officerNeedsUnit: () => ({ th: "เจ้าหน้าที่ต้องสังกัดหน่วยงาน", en: "An officer belongs to a unit" }),
   writeKeyNeedsUnits: () => ({ th: "คีย์ที่เขียนข้อมูลได้ต้องระบุหน่วยงาน", en: "A write key names the units it may change" }),
+  checkKey: () => ({ th: "รหัสคำเตือนไม่ถูกต้อง", en: "Not a warning's key" }),
   month: () => ({ th: "เดือนต้องอยู่ในรูปแบบ ปปปป-ดด (ค.ศ.) เช่น 2026-11", en: "A month is YYYY-MM, e.g. 2026-11" }),
   levelOutOfRange: () => ({ th: "ค่าระดับต้องอยู่ระหว่าง 1 ถึง 5", en: "A level is between 1 and 5" }),
   percentOutOfRange: () => ({ th: "ค่าร้อยละต้องไม่เกิน 100", en: "A percent is at most 100" }),

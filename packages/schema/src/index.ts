@@ -14,6 +14,7 @@ export * from "./plan";
 export * from "./plan-versions";
 export * from "./problem";
 export * from "./project";
+export * from "./project-checks";
 export * from "./report";
 export * from "./report-import";
 export * from "./report-forms";

@@ -9,6 +9,7 @@ import { TotalsCards } from "../../features/dashboard/components/totals-cards";
 import { UnitsTable } from "../../features/dashboard/components/units-table";
 import { projectsLinkFor } from "../../features/dashboard/lib/drill-down";
 import { DownloadLinks } from "../../features/exports/components/download-links";
+import { CheckCountsTable } from "../../features/monitoring/components/check-counts-table";
 import { ReportingRatesTable } from "../../features/monitoring/components/reporting-rates-table";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
@@ -68,6 +69,7 @@ export function DashboardRoute() {
             )}
             <KpiStatusTable totals={data.totals} rows={data.units} />
             <ReportingRatesTable unitCode={unitCode} />
+            <CheckCountsTable unitCode={unitCode} fiscalYear={fiscalYear} />
             <p>
               <Link to={projectsLinkFor(data, unitCode)}>{t("allProjectsLink")}</Link>
             </p>

@@ -9,6 +9,7 @@ import { ImportFlags } from "../../features/imports/components/import-flags";
 import { useProjectActions } from "../../features/monitoring/api/project-actions";
 import { PlanBaseline } from "../../features/monitoring/components/plan-baseline";
 import { ProjectMonthCycle } from "../../features/monitoring/components/project-month-cycle";
+import { ProjectWarnings } from "../../features/monitoring/components/project-warnings";
 import { useProjectHistory } from "../../features/projects/api/history";
 import { useProject } from "../../features/projects/api/projects";
 import { EvaluationForm } from "../../features/projects/components/evaluation-form";
@@ -77,6 +78,7 @@ export function ProjectPageRoute() {
               <ProjectAbout project={project.data} />
               <PlanSteps project={project.data} />
               <PlanBaseline projectCode={project.data.code} version={project.data.version} />
+              <ProjectWarnings code={project.data.code} version={project.data.version} mayExplain={canWrite} />
               <ReportsList
                 reports={project.data.reports}
                 project={canWrite ? project.data : undefined}

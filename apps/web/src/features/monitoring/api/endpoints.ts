@@ -35,6 +35,20 @@ export const monitoringEndpoints = {
     "GET",
     (p) => `/projects/${p.code}/plan-versions`,
   ),
+  projectChecks: route<{ code: string }, undefined, undefined, Out<typeof s.projectCheckList>>(
+    "GET",
+    (p) => `/projects/${p.code}/checks`,
+  ),
+  explainCheck: route<
+    { code: string; key: string },
+    undefined,
+    In<typeof s.checkExplanationInput>,
+    Out<typeof s.projectCheckList>
+  >("PUT", (p) => `/projects/${p.code}/checks/${encodeURIComponent(p.key)}/explanation`),
+  checkCounts: route<undefined, In<typeof s.checkCountsQuery>, undefined, Out<typeof s.checkCounts>>(
+    "GET",
+    () => "/dashboard/checks",
+  ),
   reportingRates: route<undefined, In<typeof s.reportingRatesQuery>, undefined, Out<typeof s.reportingRatesAnswer>>(
     "GET",
     () => "/dashboard/reporting-rates",
