@@ -10,6 +10,7 @@ import { ProjectHeader } from "../../features/projects/components/project-header
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
+import styles from "./project-print.module.css";
 
 /** The whole project on A4 pages (พิมพ์ข้อมูล): no navigation, no forms, rows never cut by a page break. */
 export function ProjectPrintRoute() {
@@ -18,8 +19,8 @@ export function ProjectPrintRoute() {
   const project = useProject(code);
   usePageTitle(project.data ? `${t("printView")} ${project.data.code} ${project.data.name}` : code);
   return (
-    <main id="main" className="print-view">
-      <div className="print-toolbar">
+    <main id="main" className={styles.sheet}>
+      <div className={styles.toolbar}>
         <Link to={`/projects/${code}`}>← {t("backToProject")}</Link>
         <button type="button" onClick={() => window.print()}>
           {t("print")}
