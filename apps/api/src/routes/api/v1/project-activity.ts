@@ -59,7 +59,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         params: projectParams,
         headers: ifMatchHeaders,
         body: reportInput,
-        response: { 201: progressReport, 400: problem, 404: problem, 412: problem },
+        response: { 201: progressReport, 400: problem, 404: problem, 409: problem, 412: problem },
       },
     },
     async (request, reply) => {
@@ -84,7 +84,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         params: reportParams,
         headers: ifMatchHeaders,
         body: reportPatch,
-        response: { 200: progressReport, 400: problem, 404: problem, 412: problem },
+        response: { 200: progressReport, 400: problem, 404: problem, 409: problem, 412: problem },
       },
     },
     async (request, reply) => {
@@ -112,7 +112,7 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         params: reportParams,
         headers: ifMatchHeaders,
         body: reportWithdrawal.nullish(),
-        response: { 204: z.undefined(), 404: problem, 412: problem },
+        response: { 204: z.undefined(), 404: problem, 409: problem, 412: problem },
       },
     },
     async (request, reply) => {
