@@ -1,21 +1,32 @@
-import { useState } from "react";
-import { FieldErrorText } from "../../../components/ui/field-error";
+import { apiKeyCreate, requiredText, unitCode } from "@cpm/schema";
+import { FormProvider, useForm } from "react-hook-form";
+import { z } from "zod";
+import { SelectField, TextField } from "../../../components/form/fields";
 import { QueryState } from "../../../components/ui/query-state";
-import { UnitSelect } from "../../../components/ui/unit-select";
 import { ApiError } from "../../../lib/api-client";
-import { useI18n } from "../../../lib/i18n";
+import { schemaResolver, showServerErrors } from "../../../lib/form";
+import { useI18n, useLocalized } from "../../../lib/i18n";
+import { useUnits } from "../../../lib/reference-data";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys";
+
+/** The form's one unit becomes the key's list of units, then the shared schema checks the whole key (its issues beside the unit). */
+const keyForm = z
+  .object({ name: requiredText(200), scope: z.enum(["read", "write"]), unitCode: unitCode.nullable() })
+  .transform(({ unitCode: unit, ...key }, ctx) => {
+    const parsed = apiKeyCreate.safeParse({ ...key, unitCodes: key.scope === "write" && unit ? [unit] : [] });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const path = issue.path[0] === "unitCodes" ? ["unitCode"] : issue.path;
+      ctx.addIssue({ code: "custom", path, params: "params" in issue ? issue.params : undefined });
+    }
+    return z.NEVER;
+  });
 
 /** Keys for other city systems: read-only, or write for named units. A new key is shown once. */
 export function ApiKeysPanel() {
   const { t, date } = useI18n();
   const keys = useApiKeys();
-  const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
-  const [name, setName] = useState("");
-  const [scope, setScope] = useState<"read" | "write">("read");
-  const [unitCode, setUnitCode] = useState("");
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : [];
   return (
     <section aria-labelledby="api-keys-title">
       <h2 id="api-keys-title">{t("apiKeys")}</h2>
@@ -55,33 +66,63 @@ export function ApiKeysPanel() {
           </table>
         </div>
       </QueryState>
+      <ApiKeyForm />
+    </section>
+  );
+}
+
+/** A new key for another system: read-only, or write for a named unit; the key is shown once. */
+function ApiKeyForm() {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  const create = useCreateApiKey();
+  const units = useUnits().data?.items ?? [];
+  const form = useForm<z.input<typeof keyForm>, unknown, z.output<typeof keyForm>>({
+    resolver: schemaResolver(keyForm),
+    defaultValues: { name: "", scope: "read", unitCode: null },
+  });
+  const scope = form.watch("scope");
+  const error = create.error instanceof ApiError ? create.error : null;
+  return (
+    <FormProvider {...form}>
       <form
         className="card form"
         aria-label={t("newApiKey")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate({ name, scope, unitCodes: scope === "write" && unitCode ? [unitCode] : [] });
-        }}
+        noValidate
+        onSubmit={form.handleSubmit((input) =>
+          create.mutate(input, {
+            onError: (failure) => {
+              if (failure instanceof ApiError) showServerErrors(failure.fieldErrors, form.setError, ["name"]);
+            },
+          }),
+        )}
       >
         <div className="form-row two">
-          <div>
-            <label htmlFor="key-name">{t("displayName")}</label>
-            <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} required />
-          </div>
-          <div>
-            <label htmlFor="key-scope">{t("scope")}</label>
-            <select id="key-scope" value={scope} onChange={(e) => setScope(e.target.value as "read" | "write")}>
-              <option value="read">{t("scopeRead")}</option>
-              <option value="write">{t("scopeWrite")}</option>
-            </select>
-          </div>
+          <TextField name="name" label={t("displayName")} idPrefix="key" required />
+          <SelectField
+            name="scope"
+            label={t("scope")}
+            idPrefix="key"
+            options={[
+              { value: "read", label: t("scopeRead") },
+              { value: "write", label: t("scopeWrite") },
+            ]}
+          />
         </div>
         {scope === "write" && (
-          <div className="form-row">
-            <label htmlFor="key-unit">{t("unit")}</label>
-            <UnitSelect id="key-unit" value={unitCode} onChange={setUnitCode} />
-            <FieldErrorText errors={errors} path="unitCodes" id="key-units-error" />
-          </div>
+          <SelectField
+            name="unitCode"
+            label={t("unit")}
+            idPrefix="key"
+            required
+            nullWhenEmpty
+            options={[{ value: "", label: "–" }, ...units.map((unit) => ({ value: unit.code, label: unit.name }))]}
+          />
+        )}
+        {error && error.fieldErrors.length === 0 && (
+          <p className="field-error" role="alert">
+            {localized(error.localized)}
+          </p>
         )}
         <button type="submit" disabled={create.isPending}>
           {t("newApiKey")}
@@ -92,6 +133,6 @@ export function ApiKeysPanel() {
           </p>
         )}
       </form>
-    </section>
+    </FormProvider>
   );
 }
