@@ -49,7 +49,8 @@ const scheduleStatus = (percent: string, planned: string, hasSchedule: string, a
   END`;
 
 const unitSummary = (u: string, parent: string) =>
-  `json_build_object('code', ${u}.code, 'name', ${u}.name, 'kind', ${u}.kind, 'parentCode', ${parent}.code)`;
+  `json_build_object('code', ${u}.code, 'name', ${u}.name, 'nameEn', ${u}.name_en, 'kind', ${u}.kind,
+    'parentCode', ${parent}.code)`;
 
 /** rules/monthly-report.ts: a report in the month up to the as-of day, or finished (no report owed). */
 const reportedRule = (percent: string, reportInMonth: string) => `(COALESCE(${percent}, 0) >= 100 OR ${reportInMonth})`;
