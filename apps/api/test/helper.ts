@@ -86,15 +86,19 @@ export async function startTestApp(
   if (options.demo) {
     await seedDemoData(db.prisma, TEST_TODAY);
   } else {
-    await db.prisma.$transaction(async (tx) => {
-      await tx.fiscalYear.create({
-        data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") },
-      });
-      const units = await seedUnits(tx);
-      await seedDemoUsers(tx, units);
-      await seedStrategyAndPolicies(tx);
-      if (options.reference !== false) await seedReferenceProject(tx, units);
-    });
+    await db.prisma.$transaction(
+      async (tx) => {
+        await tx.fiscalYear.create({
+          data: { year: 2564, startsOn: new Date("2020-10-01"), endsOn: new Date("2021-09-30") },
+        });
+        const units = await seedUnits(tx);
+        await seedDemoUsers(tx, units);
+        await seedStrategyAndPolicies(tx);
+        if (options.reference !== false) await seedReferenceProject(tx, units);
+      },
+      // the seed takes seconds when the machine's two cores are busy: Prisma's 5 s default is not enough
+      { timeout: 120_000, maxWait: 60_000 },
+    );
   }
   await db.prisma.$executeRawUnsafe("ANALYZE");
   const app = await buildApp({ env, db, logger: false });

@@ -36,6 +36,10 @@ const REASONS: Record<string, (params: Record<string, unknown>) => LocalizedMess
     th: `วันที่รายงานของโครงการปีงบประมาณ ${p.fiscalYear} ต้องอยู่ระหว่าง ${p.start} ถึง ${p.end}`,
     en: `A report of a fiscal year ${p.fiscalYear} project must be dated between ${p.start} and ${p.end}`,
   }),
+  phoneInText: () => ({
+    th: "ใส่หมายเลขโทรศัพท์ในช่องโทรศัพท์ ไม่ใช่ในข้อความ",
+    en: "Put the phone number in the phone field, not in the text",
+  }),
   endBeforeStart: () => ({ th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น", en: "The end must not be before the start" }),
   username: () => ({
     th: "ชื่อผู้ใช้ใช้ได้เฉพาะ a-z 0-9 . _ - ยาว 3 ตัวขึ้นไป",

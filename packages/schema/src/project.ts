@@ -16,6 +16,7 @@ import { indicatorSummary } from "./indicator";
 import { planStep } from "./plan";
 import { progressReport } from "./report";
 import { daysBetween } from "./rules/dates";
+import { containsPhoneNumber } from "./rules/personal-details";
 import { SCHEDULE_STATUSES } from "./rules/schedule-status";
 import { unitSummary } from "./unit";
 
@@ -24,8 +25,12 @@ export const policyCode = z.string().regex(/^P\d{1,4}$/, { error: "policyCode" }
 
 const projectFields = {
   name: requiredText(1_000),
-  /** ผู้รับผิดชอบ: a name, often with a phone extension. */
-  responsibleOfficer: optionalText(500),
+  /** ผู้รับผิดชอบ: the officer's name only (the legacy site typed phones beside it; they go in their own field). */
+  responsibleOfficer: optionalText(500).refine((text) => !containsPhoneNumber(text), {
+    params: { reason: "phoneInText" },
+  }),
+  /** The officer's phone (never sent to anonymous readers). */
+  responsibleOfficerPhone: optionalText(100),
   /** The responsible division and the budget division (50451000/50451000 on the legacy page). */
   responsibleUnitCode: unitCode.nullable(),
   budgetUnitCode: unitCode.nullable(),
@@ -54,6 +59,7 @@ export const projectCreate = z
     fiscalYear,
     name: projectFields.name,
     responsibleOfficer: projectFields.responsibleOfficer.default(""),
+    responsibleOfficerPhone: projectFields.responsibleOfficerPhone.default(""),
     responsibleUnitCode: projectFields.responsibleUnitCode.default(null),
     budgetUnitCode: projectFields.budgetUnitCode.default(null),
     rationale: projectFields.rationale.default(""),
@@ -109,6 +115,8 @@ export const projectDetail = projectSummary
     unit: unitSummary,
     responsibleUnit: unitSummary.nullable(),
     budgetUnit: unitSummary.nullable(),
+    /** null for anonymous readers: personal details are never public */
+    responsibleOfficerPhone: z.string().nullable(),
     rationale: z.string(),
     objectives: z.string(),
     targets: z.string(),

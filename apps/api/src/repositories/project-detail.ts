@@ -61,6 +61,7 @@ export function toProjectDetail(project: ProjectWithDetail, asOf: IsoDate): Proj
     unitName: project.unit.name,
     fiscalYear: project.fiscalYear,
     responsibleOfficer: project.responsibleOfficer,
+    responsibleOfficerPhone: project.responsibleOfficerPhone,
     budgetAllocated: numOrNull(project.budgetAllocated),
     budgetSpent: numOrNull(project.budgetSpent),
     progress,

@@ -19,6 +19,7 @@ import { clearSpending, recordSpending } from "./spending-repository";
 const auditedFields = (p: ProjectDetail) => ({
   name: p.name,
   responsibleOfficer: p.responsibleOfficer,
+  responsibleOfficerPhone: p.responsibleOfficerPhone,
   responsibleUnitCode: p.responsibleUnit?.code ?? null,
   budgetUnitCode: p.budgetUnit?.code ?? null,
   rationale: p.rationale,
@@ -295,6 +296,7 @@ export function projectsRepository(
             name: input.name,
             ...nameColumns(input.name),
             responsibleOfficer: input.responsibleOfficer,
+            responsibleOfficerPhone: input.responsibleOfficerPhone,
             responsibleUnitId: await optionalUnitIdOf(tx, "responsibleUnitCode", input.responsibleUnitCode),
             budgetUnitId: await optionalUnitIdOf(tx, "budgetUnitCode", input.budgetUnitCode),
             rationale: input.rationale,

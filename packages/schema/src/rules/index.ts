@@ -5,6 +5,7 @@ export * from "./kpi-status";
 export * from "./legacy-page-rules";
 export * from "./monthly-report";
 export * from "./plan-versions";
+export * from "./personal-details";
 export * from "./plan-weights";
 export * from "./progress";
 export * from "./project-checks";

@@ -44,8 +44,8 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const today = app.clock.today();
-      const page = await app.repos.projects.list(request.query, request.query.asOf ?? today, today);
-      return { ...page, items: page.items.map((item) => forReader(request.actor, item)) };
+      // a list carries no personal details (the officer's phone is on the detail only)
+      return app.repos.projects.list(request.query, request.query.asOf ?? today, today);
     },
   );
 

@@ -41,7 +41,11 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
       <dl className="facts">
         <div>
           <dt>{t("responsibleOfficer")}</dt>
-          <dd>{project.responsibleOfficer || "–"}</dd>
+          <dd>
+            {project.responsibleOfficer || "–"}
+            {/* signed-in readers only: anonymous readers get no phone */}
+            {project.responsibleOfficerPhone ? ` (${t("phone")} ${project.responsibleOfficerPhone})` : null}
+          </dd>
         </div>
         {units && (
           <div>
