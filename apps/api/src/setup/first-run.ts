@@ -30,10 +30,14 @@ export const COMMAND_LINE: ChangeContext = { actor: ANONYMOUS, requestId: "comma
 /** Records of a units file (UTF-8, a byte-order mark allowed), keyed by the header's lower-cased names. */
 export function parseUnitsCsv(text: string): Record<string, string>[] {
   let records: Record<string, string>[];
+  let header: string[] = [];
   try {
     records = parse(text, {
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (names: string[]) => {
+        header = names.map((h) => h.trim().toLowerCase());
+        return header;
+      },
       skip_empty_lines: true,
       trim: true,
     });
@@ -55,8 +59,7 @@ export function parseUnitsCsv(text: string): Record<string, string>[] {
       "ไฟล์ไม่ใช่ CSV",
     );
   }
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const problems = unitCsvHeaderProblems(header.split(",").map((h) => h.replace(/^"|"$/g, "")));
+  const problems = unitCsvHeaderProblems(header);
   if (problems.length)
     throw refused(problems, "The file's first line must name its columns", "แถวแรกของไฟล์ต้องเป็นชื่อคอลัมน์");
   if (records.length === 0) {
