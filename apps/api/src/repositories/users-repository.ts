@@ -1,6 +1,7 @@
 import type { ApiKey, User, UserCreate, UserPatch } from "@cpm/schema";
 import { hashPassword } from "../auth/passwords";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { isNoOpPatch } from "../lib/no-op-patch";
 import { conflict, invalid, notFound } from "../lib/problems";
 import { type ChangeContext, changedFields, recordAudit } from "./audit";
 import { optionalUnitIdOf } from "./lookups";
@@ -71,6 +72,8 @@ export function usersRepository(prisma: PrismaClient) {
       return prisma.$transaction(async (tx) => {
         const existing = await tx.user.findUnique({ where: { username }, include: userInclude });
         if (!existing) throw notFound("user", username, "ผู้ใช้");
+        // a patch that changes nothing writes nothing (and signs no one out)
+        if (patch.password === undefined && isNoOpPatch(toUser(existing), patch)) return toUser(existing);
         const role = patch.role ?? existing.role;
         const unit =
           patch.unitCode === undefined ? existing.unitId : await optionalUnitIdOf(tx, "unitCode", patch.unitCode);
