@@ -284,6 +284,25 @@ describe("bad input is a 400 naming the field, and changes nothing", () => {
       },
     );
 
+    it("a user patch with the stored values: 200, no history event, the user stays signed in", async () => {
+      const executive = await signIn(ctx.app, "executive");
+      const before = await databaseFingerprint(ctx.db);
+      const current = (await asAdmin("GET", "/api/v1/users"))
+        .json()
+        .items.find((u: { username: string }) => u.username === "executive");
+      const res = await asAdmin("PATCH", "/api/v1/users/executive", {
+        role: current.role,
+        displayName: current.displayName,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual(current);
+      expect((await asAdmin("PATCH", "/api/v1/users/executive", {})).statusCode).toBe(200);
+      expect(await databaseFingerprint(ctx.db)).toEqual(before);
+      expect(
+        (await ctx.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: executive })).statusCode,
+      ).toBe(200);
+    });
+
     it("still refuses a no-op with a stale If-Match (412), and a real change still bumps the version", async () => {
       const read = await ctx.app.inject({ method: "GET", url: `/api/v1/projects/${project.code}`, headers: admin });
       const version: number = read.json().version;
