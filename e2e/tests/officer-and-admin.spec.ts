@@ -60,7 +60,7 @@ test("a refused percent shows the API's error beside the field, in Thai", async 
 test("an admin manages users and their roles", async ({ page }) => {
   await signIn(page, "admin");
   await page.getByRole("link", { name: "ผู้ใช้และสิทธิ์" }).click();
-  await expect(page.getByTestId("users").locator("tbody tr")).toHaveCount(5);
+  await expect(page.getByTestId("users").locator("tbody tr")).toHaveCount(6); // the demo users, one a unit head
   const form = page.getByRole("form", { name: "เพิ่มผู้ใช้" });
   await form.getByLabel("ชื่อผู้ใช้").fill("officer.bangrak");
   await form.getByLabel("ชื่อที่แสดง").fill("เจ้าหน้าที่ เขตบางรัก");

@@ -164,14 +164,15 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * The units whose projects a user may write, as the policy decides (admins: every unit; an
- * officer: the unit and everything beneath it), in Thai name order for a choice of unit.
+ * officer or a unit head: the unit and everything beneath it), in Thai name order for a choice of unit.
  */
 async function writableUnitCodes(prisma: PrismaClient, role: string, unitId: number | null): Promise<string[]> {
   if (role === "admin") {
     const units = await prisma.orgUnit.findMany({ select: { code: true }, orderBy: { nameSortKey: "asc" } });
     return units.map((unit) => unit.code);
   }
-  if (role !== "officer" || unitId === null) return [];
+  // a unit's head writes as its officers do (auth/policy.ts)
+  if ((role !== "officer" && role !== "head") || unitId === null) return [];
   const rows = await prisma.$queryRaw<{ code: string }[]>`
     WITH RECURSIVE subtree AS (
       SELECT id, code, name_sort_key FROM org_unit WHERE id = ${unitId}

@@ -8,7 +8,7 @@ describe("an officer's and an evaluator's day: writable units, work lists, corre
   const ctx = useTestApp();
   const sessions: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
-    for (const name of ["admin", "officer.wangthonglang", "evaluator", "executive"]) {
+    for (const name of ["admin", "officer.wangthonglang", "head.wangthonglang", "evaluator", "executive"]) {
       sessions[name] = await signIn(ctx.app, name);
     }
   });
@@ -29,6 +29,9 @@ describe("an officer's and an evaluator's day: writable units, work lists, corre
     expect(mine.writableUnitCodes.every((code) => code.startsWith("5045"))).toBe(true);
     expect(mine.writableUnitCodes).not.toContain("14000000");
     expect((await evaluator("GET", "/api/v1/auth/session")).json<Session>().writableUnitCodes).toEqual([]);
+    // a unit's head writes as its officers do
+    const head = (await as("head.wangthonglang")("GET", "/api/v1/auth/session")).json<Session>();
+    expect(new Set(head.writableUnitCodes)).toEqual(new Set(mine.writableUnitCodes));
     expect((await as("executive")("GET", "/api/v1/auth/session")).json<Session>().writableUnitCodes).toEqual([]);
     const admin = (await as("admin")("GET", "/api/v1/auth/session")).json<Session>();
     const units = (await as("admin")("GET", "/api/v1/units")).json<{ items: { code: string }[] }>().items;

@@ -34,7 +34,7 @@ export function AppLayout() {
           <NavLink to="/projects">
             <FolderKanban size={16} aria-hidden /> {t("navProjects")}
           </NavLink>
-          {session?.user.role === "officer" && session.user.unitCode && (
+          {(session?.user.role === "officer" || session?.user.role === "head") && session.user.unitCode && (
             <NavLink to="/my-unit">
               <ClipboardList size={16} aria-hidden /> {t("navMyUnit")}
             </NavLink>
