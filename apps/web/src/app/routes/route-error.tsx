@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { isRouteErrorResponse, useRouteError } from "react-router";
+import styles from "../../components/ui/query-state.module.css";
 import { useI18n } from "../../lib/i18n";
 
 const RELOADED_AT = "cpm.reloadedForNewVersionAt";
@@ -26,7 +27,7 @@ export function RouteError() {
   }, [stale]);
   return (
     <main id="main">
-      <div className="error-panel" role="alert">
+      <div className={styles.errorPanel} role="alert">
         <h1>{notFound ? t("notFound") : t("errorTitle")}</h1>
         <p className="muted">{error instanceof Error ? error.message : ""}</p>
         <button type="button" onClick={() => window.location.reload()}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ApiError } from "../../lib/api-client";
 import { useI18n, useLocalized } from "../../lib/i18n";
+import styles from "./query-state.module.css";
 
 /** Loading skeleton, error with a retry, or the content. */
 export function QueryState({
@@ -21,7 +22,7 @@ export function QueryState({
   if (error) {
     const message = error instanceof ApiError ? localized(error.localized) : String(error);
     return (
-      <div className="error-panel" role="alert">
+      <div className={styles.errorPanel} role="alert">
         <h2>{error instanceof ApiError && error.status === 404 ? t("notFound") : t("errorTitle")}</h2>
         <p>{message}</p>
         <button type="button" onClick={retry}>
@@ -36,10 +37,10 @@ export function QueryState({
 
 function Skeleton({ rows, label }: { rows: number; label: string }) {
   return (
-    <div className="skeleton" role="status" aria-busy="true" aria-label={label}>
+    <div className={styles.skeleton} role="status" aria-busy="true" aria-label={label}>
       {Array.from({ length: rows }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-        <div key={i} className="skeleton-line" />
+        <div key={i} className={styles.line} />
       ))}
     </div>
   );

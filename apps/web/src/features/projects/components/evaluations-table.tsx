@@ -1,5 +1,6 @@
 import type { QuarterEvaluation } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
+import styles from "./evaluations-table.module.css";
 
 export function EvaluationsTable({ evaluations }: { evaluations: QuarterEvaluation[] }) {
   const { t, number } = useI18n();
@@ -9,7 +10,7 @@ export function EvaluationsTable({ evaluations }: { evaluations: QuarterEvaluati
       {evaluations.length === 0 ? (
         <p className="muted">{t("empty")}</p>
       ) : (
-        <ul className="chips" data-testid="evaluations">
+        <ul className={styles.chips} data-testid="evaluations">
           {evaluations.map((e) => (
             <li key={e.quarter}>
               {t("quarter")} {e.quarter}: <strong>{number(e.score)}</strong>
