@@ -43,9 +43,11 @@ const freePort = () =>
 async function startServer() {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-lighthouse-"));
-  // as the browser tests start it (e2e/playwright.config.ts)
-  const serverArgs = ["--import", "./src/runtime/require-node.mjs", "--import", "tsx", "src/server.ts"];
-  const child = spawn(process.execPath, serverArgs, {
+  // the built server, as the browser tests start it (e2e/playwright.config.ts): compiled into a
+  // folder of this run's own, then run with plain node
+  const apiBuild = path.join(repoRoot, "apps/api/dist-lighthouse", String(port));
+  const command = `node scripts/build.mjs --outdir ${apiBuild} && exec node --import ${apiBuild}/runtime/require-node.mjs ${apiBuild}/server.js`;
+  const child = spawn("sh", ["-c", command], {
     cwd: path.join(repoRoot, "apps/api"),
     env: {
       ...process.env,
@@ -76,6 +78,7 @@ async function startServer() {
         process.kill(-child.pid, "SIGTERM");
       } catch {}
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(apiBuild, { recursive: true, force: true });
     },
   };
 }
