@@ -2,6 +2,8 @@ import { CHECK_CODES } from "@cpm/schema/rules";
 import { useI18n } from "../../../lib/i18n";
 import { useCheckCounts } from "../api/project-checks";
 
+const SHOW = { th: "แสดงรายหน่วยงาน", en: "Show by unit" } as const;
+
 const TEXT = {
   title: { th: "ข้อสังเกตจากการตรวจสอบข้อมูล ตามหน่วยงาน", en: "Data check warnings by unit" },
   unit: { th: "หน่วยงาน", en: "Unit" },
@@ -31,39 +33,42 @@ export function CheckCountsTable({ unitCode, fiscalYear }: { unitCode: string | 
   return (
     <section aria-labelledby="check-counts-title" data-testid="check-counts">
       <h2 id="check-counts-title">{TEXT.title[locale]}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.unit[locale]}</th>
-              <th scope="col" className="num">
-                {TEXT.withWarnings[locale]}
-              </th>
-              {CHECK_CODES.map((code) => (
-                <th key={code} scope="col" className="num">
-                  {TEXT[code][locale]}
+      <details>
+        <summary>{SHOW[locale]}</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{TEXT.unit[locale]}</th>
+                <th scope="col" className="num">
+                  {TEXT.withWarnings[locale]}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.units
-              .filter((row) => row.withWarnings > 0)
-              .map((row) => (
-                <tr key={row.unitCode} data-unit={row.unitCode}>
-                  <th scope="row">{row.unitName}</th>
-                  {cells(row)}
-                </tr>
-              ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{TEXT.total[locale]}</th>
-              {cells(data.totals)}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+                {CHECK_CODES.map((code) => (
+                  <th key={code} scope="col" className="num">
+                    {TEXT[code][locale]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.units
+                .filter((row) => row.withWarnings > 0)
+                .map((row) => (
+                  <tr key={row.unitCode} data-unit={row.unitCode}>
+                    <th scope="row">{row.unitName}</th>
+                    {cells(row)}
+                  </tr>
+                ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{TEXT.total[locale]}</th>
+                {cells(data.totals)}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }
