@@ -23,6 +23,11 @@ export const reportPatch = z
     narrative: optionalText(20_000).optional(),
     problems: optionalText(5_000).optional(),
     obstacles: optionalText(5_000).optional(),
+    /**
+     * งบฯ ที่ใช้ไป as of the report's date, corrected: an amount replaces the one that came with the
+     * report, null takes it away; left out, it stays (and moves with the report's date).
+     */
+    budgetSpent: baht.nullable().optional(),
     /** Why the report is corrected: kept in the history, not in the report. */
     reason: optionalText(2_000).optional(),
   })

@@ -17,7 +17,7 @@ import { invalid, notFound, preconditionFailed } from "../lib/problems";
 import { type ChangeContext, recordAudit } from "./audit";
 import { lockProjectForWrite } from "./project-lock";
 import { toEvaluation, toPlanStep, toProgressReports } from "./project-mappers";
-import { recordSpending } from "./spending-repository";
+import { recordSpending, removeReportSpending, spendingOfReport } from "./spending-repository";
 
 const reportFields = (r: Pick<ProgressReport, "reportDate" | "percent" | "narrative" | "problems" | "obstacles">) => ({
   reportDate: r.reportDate,
@@ -123,7 +123,7 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const id = rows.find((row) => row.isNew)?.id;
         const report = toProgressReports(rows).find((r) => r.id === id) as ProgressReport;
         if (input.budgetSpent !== undefined) {
-          await recordSpending(tx, project.id, input.reportDate, input.budgetSpent, change, "budgetSpent");
+          await recordSpending(tx, project.id, input.reportDate, input.budgetSpent, change, "budgetSpent", report.id);
         }
         // last: the unit's kept row is locked from here to the commit, which every write of the unit waits for
         await keepFiguresAfterWrite(
@@ -144,12 +144,16 @@ export function projectActivityRepository(prisma: PrismaClient) {
       change: ChangeContext,
     ): Promise<ProgressReport | WithVersion<ProgressReport>> {
       if (patch.reportDate && patch.reportDate > today) throw futureDate(today);
-      const { reason, ...fields } = patch;
+      const { reason, budgetSpent, ...fields } = patch;
       return prisma.$transaction(async (tx) => {
         // a correction that changes nothing is no write: no version bump, no history event
-        const unchanged = await unchangedReport(tx, code, id, fields, expectedVersion);
+        const spentAsRead = await spendingOfReport(tx, id);
+        const sameSpending = budgetSpent === undefined || budgetSpent === (spentAsRead?.amount ?? null);
+        const unchanged = sameSpending && (await unchangedReport(tx, code, id, fields, expectedVersion));
         if (unchanged) return unchanged;
         const project = await lockProjectForWrite(tx, code, expectedVersion);
+        const spentBefore = await spendingOfReport(tx, id);
+        const spendingUnchanged = budgetSpent === undefined || budgetSpent === (spentBefore?.amount ?? null);
         if (patch.reportDate) checkReportDate(patch.reportDate, project.fiscalYear);
         const existing = await tx.progressReport.findFirst({ where: { id, projectId: project.id, deletedAt: null } });
         if (!existing) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
@@ -159,14 +163,25 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { ...fields, reportDate: fields.reportDate ? toDbDate(fields.reportDate) : undefined },
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
+        // the report's spending: replaced, taken away, or moved with the report's date
+        const spentAfter = budgetSpent === undefined ? (spentBefore?.amount ?? null) : budgetSpent;
+        const spendingMoves = spentBefore !== null && spentBefore.spentAsOf !== after.reportDate;
+        if (!spendingUnchanged || spendingMoves) {
+          await removeReportSpending(tx, project.id, id, change);
+          if (spentAfter !== null) {
+            await recordSpending(tx, project.id, after.reportDate, spentAfter, change, "budgetSpent", id);
+          }
+        }
         const from = after.reportDate < before.reportDate ? after.reportDate : before.reportDate;
+        const spending = (amount: number | null) =>
+          spentBefore === null && spentAfter === null ? {} : { budgetSpent: amount };
         await recordAudit(tx, change, {
           action: "report.update",
           entityType: "report",
           entityKey: String(id),
           projectId: project.id,
-          before: reportFields(before),
-          after: historyOf(after, reason),
+          before: { ...reportFields(before), ...spending(spentBefore?.amount ?? null) },
+          after: { ...historyOf(after, reason), ...spending(spentAfter) },
         });
         await keepFiguresAfterWrite(tx, { projectIds: [project.id], unitYears: [project], from }, today);
         return { ...after, projectVersion: project.version };
@@ -190,12 +205,14 @@ export function projectActivityRepository(prisma: PrismaClient) {
           data: { deletedAt: new Date() },
         });
         if (result.count === 0 || !before) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
+        // the spending that came with the report goes with it (an amount recorded on its own stays)
+        const spent = await removeReportSpending(tx, project.id, id, change);
         await recordAudit(tx, change, {
           action: "report.delete",
           entityType: "report",
           entityKey: String(id),
           projectId: project.id,
-          before: reportFields(before),
+          before: spent ? { ...reportFields(before), budgetSpent: spent.amount } : reportFields(before),
           after: reason.trim() ? { reason } : undefined,
         });
         await keepFiguresAfterWrite(

@@ -1,5 +1,5 @@
 import type { SpendingHistory, SpendingInput } from "@cpm/schema";
-import type { IsoDate } from "@cpm/schema/rules";
+import type { DatedSpending, IsoDate } from "@cpm/schema/rules";
 import { keepFiguresAfterWrite } from "../figures";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { fromDbDate } from "../lib/dates";
@@ -12,7 +12,10 @@ type Tx = Prisma.TransactionClient;
 /**
  * Record that a project had spent `amount` in all as of `spentAsOf` (one figure per day: a second
  * one for the same day replaces it), and make the project's budgetSpent its latest dated amount.
- * Part of the caller's write: its transaction, its locked project, its kept figures.
+ * With `reportId` the amount came with that report: it goes with the report (see
+ * removeReportSpending), and an amount recorded on its own for the same day is kept beneath it,
+ * the day's figure again once the report's amount goes. Part of the caller's write: its
+ * transaction, its locked project, its kept figures.
  */
 export async function recordSpending(
   tx: Tx,
@@ -21,6 +24,7 @@ export async function recordSpending(
   amount: number,
   change: ChangeContext,
   field = "amount",
+  reportId: number | null = null,
 ): Promise<void> {
   const rows = await tx.$queryRaw<{ code: string; allocated: Prisma.Decimal | null; before: Prisma.Decimal | null }[]>`
     SELECT p.code, p.budget_allocated AS allocated,
@@ -34,11 +38,18 @@ export async function recordSpending(
       en: `Budget spent (${amount}) must not exceed budget allocated (${Number(project.allocated)})`,
     });
   }
-  // one statement: the dated amount, then the project's latest (this one counts if it is the latest)
+  // one statement: the dated amount, then the project's latest (this one counts if it is the latest);
+  // a report's amount keeps the day's own amount beneath it, an own amount replaces the day's outright
   await tx.$executeRaw`
     WITH upsert AS (
-      INSERT INTO project_spending (project_id, spent_as_of, amount) VALUES (${projectId}, ${spentAsOf}::date, ${amount})
-      ON CONFLICT (project_id, spent_as_of) DO UPDATE SET amount = EXCLUDED.amount
+      INSERT INTO project_spending (project_id, spent_as_of, amount, report_id)
+      VALUES (${projectId}, ${spentAsOf}::date, ${amount}, ${reportId})
+      ON CONFLICT (project_id, spent_as_of) DO UPDATE SET amount = EXCLUDED.amount, report_id = EXCLUDED.report_id,
+        standalone_amount = CASE
+          WHEN EXCLUDED.report_id IS NULL THEN NULL
+          WHEN project_spending.report_id IS NULL THEN project_spending.amount
+          ELSE project_spending.standalone_amount
+        END
       RETURNING spent_as_of, amount
     ),
     latest AS (
@@ -54,8 +65,69 @@ export async function recordSpending(
     entityKey: `${project.code}@${spentAsOf}`,
     projectId,
     before: project.before === null ? null : { spentAsOf, amount: Number(project.before) },
-    after: { spentAsOf, amount },
+    after: reportId === null ? { spentAsOf, amount } : { spentAsOf, amount, reportId },
   });
+}
+
+/** The amount that came with a report, and its day (null when the report carried none). */
+export async function spendingOfReport(tx: Tx, reportId: number): Promise<DatedSpending | null> {
+  const rows = await tx.$queryRaw<{ spentAsOf: Date; amount: Prisma.Decimal }[]>`
+    SELECT spent_as_of AS "spentAsOf", amount FROM project_spending WHERE report_id = ${reportId}
+    ORDER BY spent_as_of DESC LIMIT 1`;
+  const row = rows[0];
+  return row ? { spentAsOf: fromDbDate(row.spentAsOf), amount: Number(row.amount) } : null;
+}
+
+/**
+ * Take away the amount that came with a report (withdrawn, or corrected): the day keeps the amount
+ * recorded on its own beneath it, if any, or goes; the project's budgetSpent becomes its latest
+ * remaining amount (null when none remains). Answers what was taken away.
+ */
+export async function removeReportSpending(
+  tx: Tx,
+  projectId: number,
+  reportId: number,
+  change: ChangeContext,
+): Promise<DatedSpending | null> {
+  const removed = await tx.$queryRaw<
+    { code: string; spentAsOf: Date; amount: Prisma.Decimal; own: Prisma.Decimal | null }[]
+  >`
+    WITH gone AS (
+      SELECT project_id, spent_as_of, amount, standalone_amount FROM project_spending
+      WHERE project_id = ${projectId} AND report_id = ${reportId}
+    ),
+    restored AS (
+      UPDATE project_spending s SET amount = gone.standalone_amount, report_id = NULL, standalone_amount = NULL
+      FROM gone WHERE s.project_id = gone.project_id AND s.spent_as_of = gone.spent_as_of
+        AND gone.standalone_amount IS NOT NULL
+      RETURNING s.spent_as_of
+    ),
+    -- (a data-modifying WITH runs whether or not the query reads it)
+    deleted AS (
+      DELETE FROM project_spending s USING gone
+      WHERE s.project_id = gone.project_id AND s.spent_as_of = gone.spent_as_of AND gone.standalone_amount IS NULL
+      RETURNING s.spent_as_of
+    )
+    SELECT p.code, gone.spent_as_of AS "spentAsOf", gone.amount, gone.standalone_amount AS own
+    FROM gone JOIN project p ON p.id = gone.project_id`;
+  if (removed.length === 0) return null;
+  await tx.$executeRaw`
+    UPDATE project SET budget_spent = (
+      SELECT amount FROM project_spending WHERE project_id = ${projectId} ORDER BY spent_as_of DESC LIMIT 1
+    ) WHERE id = ${projectId}`;
+  for (const row of removed) {
+    const spentAsOf = fromDbDate(row.spentAsOf);
+    await recordAudit(tx, change, {
+      action: "spending.remove",
+      entityType: "spending",
+      entityKey: `${row.code}@${spentAsOf}`,
+      projectId,
+      before: { spentAsOf, amount: Number(row.amount), reportId },
+      after: row.own === null ? null : { spentAsOf, amount: Number(row.own) },
+    });
+  }
+  const latest = removed.map((row) => ({ spentAsOf: fromDbDate(row.spentAsOf), amount: Number(row.amount) }));
+  return latest.sort((a, b) => (a.spentAsOf < b.spentAsOf ? 1 : -1))[0] ?? null;
 }
 
 /** Forget a project's dated spending (its budgetSpent cleared): nothing is spent any more as of any day. */

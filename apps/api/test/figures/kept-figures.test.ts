@@ -4,6 +4,7 @@ import {
   type ProjectDetail,
   type ProjectSummary,
   projectListQuery,
+  type SpendingHistory,
 } from "@cpm/schema";
 import { addDays, type IsoDate, round2, searchText } from "@cpm/schema/rules";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -111,6 +112,38 @@ describe("kept figures stay equal to the shared rules", () => {
     });
     expect(backDated.statusCode, backDated.body).toBe(201);
     await expectKeptEqualsRules("spending back-dated to a frozen month end");
+  });
+
+  it("after a report's spending is corrected, moved into a closed month, cleared, and withdrawn with it", async () => {
+    const project = await aProjectOf("50450000", 2570);
+    await inject("PATCH", `/api/v1/projects/${project.code}`, { budgetAllocated: 900_000 });
+    const url = `/api/v1/projects/${project.code}/reports`;
+    const own = await inject("POST", `/api/v1/projects/${project.code}/spending`, {
+      spentAsOf: "2026-10-20",
+      amount: 20_000,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const added = await inject("POST", url, { reportDate: today, percent: 40, budgetSpent: 150_000 });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json<{ id: number }>().id;
+    const steps: [string, Record<string, unknown>][] = [
+      ["report's spending corrected lower", { budgetSpent: 90_000 }],
+      ["report moved into October (frozen), its spending with it", { reportDate: "2026-10-20" }],
+      ["report's spending cleared (the day's own amount back)", { budgetSpent: null }],
+      ["report's spending set again", { budgetSpent: 70_000.5 }],
+    ];
+    for (const [step, patch] of steps) {
+      const res = await inject("PATCH", `${url}/${id}`, patch);
+      expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
+      await expectKeptEqualsRules(step);
+    }
+    const withdrawn = await inject("DELETE", `${url}/${id}`);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(204);
+    await expectKeptEqualsRules("report withdrawn with its spending");
+    const history = (await inject("GET", `/api/v1/projects/${project.code}/spending`)).json<SpendingHistory>();
+    expect(history.items.find((item) => item.spentAsOf === "2026-10-20")?.amount).toBe(20_000);
+    expect(history.items.find((item) => item.spentAsOf === today)).toBeUndefined();
+    expect(history.budgetSpent).toBe(history.items[0]?.amount);
   });
 
   it("after a project moves to another unit, is deleted, restored and created", async () => {
