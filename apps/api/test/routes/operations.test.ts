@@ -35,6 +35,12 @@ describe("operations: health, readiness, metrics, compression and cache headers"
     expect(res.headers["cache-control"]).toBe("no-store");
   });
 
+  it("sets the server's timeouts: a whole request, an idle keep-alive connection, an idle socket", () => {
+    expect(ctx.app.server.requestTimeout).toBe(30_000);
+    expect(ctx.app.server.keepAliveTimeout).toBe(65_000);
+    expect(ctx.app.server.timeout).toBe(120_000);
+  });
+
   it("/ready answers 200 once the database answers and every migration is applied", async () => {
     const res = await ctx.app.inject({ method: "GET", url: "/ready" });
     expect(res.statusCode, res.body).toBe(200);
