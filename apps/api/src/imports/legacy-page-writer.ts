@@ -11,6 +11,7 @@ import { type IsoDate, type LegacyFlag, legacyPageFlags, normalizeThai } from "@
 import { judgeIndicators, keepFiguresAfterWrite, keepIndicatorFiguresAfterWrite, keptAsOf } from "../figures";
 import type { Prisma, PrismaClient, UnitKind } from "../generated/prisma/client";
 import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
+import { officerColumns } from "../lib/privacy";
 import { DomainError } from "../lib/problems";
 import { nameColumns } from "../lib/text-columns";
 import { type ChangeContext, recordAudit } from "../repositories/audit";
@@ -208,7 +209,7 @@ async function writePage(
   // the project's own fields: what the page carries (texts it leaves empty are not carried)
   const carried = {
     ...(page.name !== null ? { name: page.name, ...nameColumns(page.name) } : {}),
-    ...(page.officer ? { responsibleOfficer: page.officer } : {}),
+    ...(page.officer ? officerColumns(page.officer) : {}),
     ...(responsibleUnitId !== null ? { responsibleUnitId } : {}),
     ...(budgetUnitId !== null ? { budgetUnitId } : {}),
     ...(page.rationale ? { rationale: page.rationale } : {}),
@@ -236,7 +237,7 @@ async function writePage(
         fiscalYear,
         name: page.name as string,
         ...nameColumns(page.name as string),
-        responsibleOfficer: page.officer,
+        ...officerColumns(page.officer ?? ""),
         responsibleUnitId,
         budgetUnitId,
         rationale: page.rationale,

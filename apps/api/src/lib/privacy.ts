@@ -11,3 +11,9 @@ export function forReader<T extends { responsibleOfficerPhone?: string | null }>
 
 /** An officer's text without a phone typed after the name (for texts written before phones had their field). */
 export const withoutPhoneNumbers = (text: string): string => splitOfficerAndPhone(text).name;
+
+/** The officer's columns from text that may carry a phone after the name (legacy pages, imports). */
+export function officerColumns(text: string) {
+  const { name, phone } = splitOfficerAndPhone(text);
+  return { responsibleOfficer: name, responsibleOfficerPhone: phone };
+}

@@ -131,12 +131,14 @@ function projectRows(
   const { nameSearch, nameSortKey } = nameColumns(name);
   const officer = prng.pick(ctx.pools.officers);
   const phone = prng.next();
-  const responsibleOfficer =
+  // the phone in its own column (never in the name, where it could not be kept from anonymous readers)
+  const responsibleOfficerPhone =
     phone < 0.3
-      ? `${officer} โทร. 0 2${prng.int(100, 999)} ${prng.int(1000, 9999)}`
+      ? `โทร. 0 2${prng.int(100, 999)} ${prng.int(1000, 9999)}`
       : phone < 0.5
-        ? `${officer} ต่อ ${prng.int(1000, 9999)}`
-        : officer;
+        ? `ต่อ ${prng.int(1000, 9999)}`
+        : "";
+  const responsibleOfficer = officer;
   const responsibleUnit = prng.chance(0.9) ? prng.pick(unit.subUnits) : null;
   const budgetUnit = prng.chance(0.7) ? responsibleUnit : prng.chance(0.8) ? prng.pick(unit.subUnits) : null;
   const routine = prng.chance(0.3);
@@ -154,6 +156,7 @@ function projectRows(
     nameSearch,
     nameSortKey,
     responsibleOfficer,
+    responsibleOfficerPhone,
     responsibleUnit,
     budgetUnit,
     `${prng.pick(RATIONALE_OPENINGS)}${activity}ในพื้นที่${unit.shortName} เพื่อประโยชน์ของ${audience} ${prng.pick(RATIONALE_CLOSINGS)}`,

@@ -11,6 +11,7 @@ export const BULK_TABLES = {
     "name_search",
     "name_sort_key",
     "responsible_officer",
+    "responsible_officer_phone",
     "responsible_unit_id",
     "budget_unit_id",
     "rationale",
