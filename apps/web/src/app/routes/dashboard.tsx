@@ -15,6 +15,7 @@ import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
 import { useFiscalYears } from "../../lib/reference-data";
 import { useUnitName } from "../../lib/unit-names";
+import styles from "./dashboard.module.css";
 
 const DashboardCharts = lazy(() => import("../../features/dashboard/components/dashboard-charts"));
 
@@ -39,7 +40,7 @@ export function DashboardRoute() {
   usePageTitle(t("navDashboard"), shownUnit || (unitCode ? undefined : t("city")));
   return (
     <section>
-      <nav className="breadcrumbs" aria-label="breadcrumbs">
+      <nav className={styles.breadcrumbs} aria-label="breadcrumbs">
         <Link to={`/dashboard?${params}`}>{t("city")}</Link>
         {unitCode && data && <span> › {shownUnit}</span>}
       </nav>
