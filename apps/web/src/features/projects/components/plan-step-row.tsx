@@ -1,57 +1,53 @@
-import type { FieldError } from "@cpm/schema";
+import type { planInput } from "@cpm/schema";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
+import { Controller, useFormContext } from "react-hook-form";
+import type { z } from "zod";
 import { DateField } from "../../../components/ui/date-field";
-import { FieldErrorText, fieldErrorText } from "../../../components/ui/field-error";
-import { useI18n, useLocalized } from "../../../lib/i18n";
+import { messageText } from "../../../lib/form";
+import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
 
-/** A step as the officer types it: every field a string until the plan is saved. */
-export interface DraftStep {
-  key: number;
-  name: string;
-  weight: string;
-  plannedStart: string;
-  plannedEnd: string;
-  actualStart: string;
-  actualEnd: string;
-  completion: string;
-}
-
+type PlanValues = z.input<typeof planInput>;
 type DateKey = "plannedStart" | "plannedEnd" | "actualStart" | "actualEnd";
 const DATES: DateKey[] = ["plannedStart", "plannedEnd", "actualStart", "actualEnd"];
 
+const numberOrUndefined = (value: unknown) => (value === "" || value === null ? undefined : Number(value));
+const numberOrZero = (value: unknown) => (value === "" || value === null ? 0 : Number(value));
+
 /** One step of the plan editor: name, weight and own completion, its planned and actual spans, and its moves. */
 export function PlanStepRow({
-  step,
+  rowKey,
   index,
   count,
-  errors,
-  onChange,
   onMove,
   onRemove,
 }: {
-  step: DraftStep;
+  /** The row's stable key (react-hook-form's field id), for the ids of its fields. */
+  rowKey: string;
   index: number;
   count: number;
-  errors: FieldError[];
-  onChange: (patch: Partial<DraftStep>) => void;
   onMove: (by: number) => void;
   onRemove: () => void;
 }) {
-  const { t } = useI18n();
-  const localized = useLocalized();
-  const id = (field: string) => `step-${step.key}-${field}`;
+  const { t, locale } = useI18n();
+  const form = useFormContext<PlanValues>();
+  const errors = form.formState.errors.steps?.[index];
+  const errorOf = (field: "name" | "weight" | "completion" | DateKey) => messageText(errors?.[field]?.message, locale);
+  const id = (field: string) => `step-${rowKey}-${field}`;
+  const errorText = (field: "name" | "weight" | "completion") => {
+    const text = errorOf(field);
+    return text ? (
+      <p className="field-error" id={id(`${field}-error`)} role="alert">
+        {text}
+      </p>
+    ) : null;
+  };
   return (
     <li className="plan-step-row">
       <label>
         {t("step")} {index + 1}
-        <input
-          value={step.name}
-          onChange={(e) => onChange({ name: e.target.value })}
-          aria-describedby={id("name-error")}
-          required
-        />
-        <FieldErrorText errors={errors} path={`steps.${index}.name`} id={id("name-error")} />
+        <input {...form.register(`steps.${index}.name`)} aria-describedby={id("name-error")} required />
+        {errorText("name")}
       </label>
       <label>
         {t("weight")}
@@ -61,12 +57,11 @@ export function PlanStepRow({
           min="0"
           max="100"
           inputMode="decimal"
-          value={step.weight}
-          onChange={(e) => onChange({ weight: e.target.value })}
+          {...form.register(`steps.${index}.weight`, { setValueAs: numberOrUndefined })}
           aria-describedby={id("weight-error")}
           required
         />
-        <FieldErrorText errors={errors} path={`steps.${index}.weight`} id={id("weight-error")} />
+        {errorText("weight")}
       </label>
       <label>
         {t("ownCompletion")}
@@ -76,11 +71,10 @@ export function PlanStepRow({
           max="100"
           step="0.01"
           inputMode="decimal"
-          value={step.completion}
-          onChange={(e) => onChange({ completion: e.target.value })}
+          {...form.register(`steps.${index}.completion`, { setValueAs: numberOrZero })}
           aria-describedby={id("completion-error")}
         />
-        <FieldErrorText errors={errors} path={`steps.${index}.completion`} id={id("completion-error")} />
+        {errorText("completion")}
       </label>
       <div className="step-actions">
         <button
@@ -109,11 +103,17 @@ export function PlanStepRow({
         {DATES.map((field) => (
           <div className="plan-field" key={field}>
             <label htmlFor={id(field)}>{t(field satisfies MessageKey)}</label>
-            <DateField
-              id={id(field)}
-              value={step[field]}
-              onChange={(value) => onChange({ [field]: value })}
-              error={fieldErrorText(errors, `steps.${index}.${field}`, localized)}
+            <Controller
+              control={form.control}
+              name={`steps.${index}.${field}`}
+              render={({ field: control }) => (
+                <DateField
+                  id={id(field)}
+                  value={(control.value as string | null | undefined) ?? ""}
+                  onChange={(value) => control.onChange(value || null)}
+                  error={errorOf(field)}
+                />
+              )}
             />
           </div>
         ))}
