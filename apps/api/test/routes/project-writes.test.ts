@@ -167,10 +167,16 @@ describe("writing projects, plans, reports and evaluations", () => {
 
   it("stores Thai text exactly as entered, and finds it by either spelling of สำนัก", async () => {
     const name = "โครงการส\u0E4D\u0E32นักงานสีเขียว  ทดสอบ่่ ๑๒๓ “คำพูด”";
-    const project = await createProject({ name, responsibleOfficer: "นางสาวทดสอบ  ใจดี โทร. ๐๒-๑๒๓" });
+    // the phone in its own field (Thai digits kept as typed)
+    const project = await createProject({
+      name,
+      responsibleOfficer: "นางสาวทดสอบ  ใจดี",
+      responsibleOfficerPhone: "โทร. ๐๒-๑๒๓",
+    });
     const read = (await inject("GET", `/api/v1/projects/${project.code}`)).json<ProjectDetail>();
     expect(read.name).toBe(name);
-    expect(read.responsibleOfficer).toBe("นางสาวทดสอบ  ใจดี โทร. ๐๒-๑๒๓");
+    expect(read.responsibleOfficer).toBe("นางสาวทดสอบ  ใจดี");
+    expect(read.responsibleOfficerPhone).toBe("โทร. ๐๒-๑๒๓");
     for (const q of ["สำนักงานสีเขียว", "ส\u0E4D\u0E32นักงานสีเขียว", "งานสีเขียว"]) {
       const found = (await inject("GET", `/api/v1/projects?q=${encodeURIComponent(q)}`)).json();
       expect(found.items.map((p: { code: string }) => p.code)).toContain(project.code);

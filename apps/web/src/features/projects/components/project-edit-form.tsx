@@ -12,6 +12,7 @@ import { ConflictNotice } from "./conflict-notice";
 const FIELDS = [
   "name",
   "responsibleOfficer",
+  "responsibleOfficerPhone",
   "budgetAllocated",
   "budgetSpent",
   "plannedStart",
@@ -25,6 +26,7 @@ type Values = z.output<typeof projectPatch>;
 const valuesOf = (p: ProjectDetail) => ({
   name: p.name,
   responsibleOfficer: p.responsibleOfficer,
+  responsibleOfficerPhone: p.responsibleOfficerPhone ?? "",
   budgetAllocated: p.budgetAllocated,
   budgetSpent: p.budgetSpent,
   plannedStart: p.plannedStart,
@@ -67,6 +69,7 @@ export function ProjectEditForm({ project, onReload }: { project: ProjectDetail;
         <ConflictNotice error={update.error} onReload={onReload} />
         <TextField name="name" label={t("projectName")} idPrefix="project" required />
         <TextField name="responsibleOfficer" label={t("responsibleOfficer")} idPrefix="project" />
+        <TextField name="responsibleOfficerPhone" label={t("phone")} idPrefix="project" />
         <div className="form-row two">
           <NumberField name="budgetAllocated" label={t("budgetAllocated")} idPrefix="project" min={0} emptyIsNull />
           <NumberField name="budgetSpent" label={t("budgetSpent")} idPrefix="project" min={0} emptyIsNull />
