@@ -53,6 +53,70 @@ function Curves({ curves, locale }: { curves: PlanVersions["curves"]; locale: "t
   );
 }
 
+const DAY = 86_400_000;
+const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/** The timeline of both versions: each step's planned span by the baseline (grey, dashed) and now (blue). */
+function Timeline({ data, locale }: { data: PlanVersions; locale: "th" | "en" }) {
+  const baseline = data.versions.find((v) => v.number === data.baselineNumber);
+  const current = data.versions.find((v) => v.number === data.currentNumber);
+  const first = data.curves[0]?.monthEnd;
+  const last = data.curves.at(-1)?.monthEnd;
+  if (!baseline || !current || !first || !last) return null;
+  const start = days(`${first.slice(0, 7)}-01`);
+  const span = days(last) + 1 - start;
+  const names = [...new Set([...baseline.steps, ...current.steps].map((step) => step.name))];
+  const label = 150;
+  const width = 620;
+  const x = (iso: string) => label + ((days(iso) - start) / span) * (width - label - 10);
+  const bar = (
+    step: PlanVersions["versions"][number]["steps"][number] | undefined,
+    y: number,
+    kind: "baseline" | "current",
+  ) =>
+    step?.plannedStart && step.plannedEnd ? (
+      <rect
+        x={x(step.plannedStart)}
+        y={y}
+        width={Math.max(2, x(step.plannedEnd) - x(step.plannedStart) + (width - label - 10) / span)}
+        height={kind === "baseline" ? 6 : 10}
+        fill={kind === "baseline" ? "none" : "#1d4ed8"}
+        stroke={kind === "baseline" ? "#6b7280" : "none"}
+        strokeDasharray={kind === "baseline" ? "4 3" : undefined}
+        data-kind={kind}
+      >
+        <title>{`${step.name}: ${step.plannedStart} – ${step.plannedEnd}`}</title>
+      </rect>
+    ) : null;
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${names.length * 28 + 10}`}
+      role="img"
+      aria-label={`${TEXT.baseline[locale]} / ${TEXT.current[locale]}`}
+      data-testid="plan-baseline-timeline"
+      className="plan-baseline-chart"
+    >
+      {names.map((name, i) => (
+        <g key={name}>
+          <text x={0} y={i * 28 + 18} fontSize={12}>
+            {name.length > 22 ? `${name.slice(0, 21)}…` : name}
+          </text>
+          {bar(
+            baseline.steps.find((step) => step.name === name),
+            i * 28 + 4,
+            "baseline",
+          )}
+          {bar(
+            current.steps.find((step) => step.name === name),
+            i * 28 + 12,
+            "current",
+          )}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
 /** Shown once the plan changed after approval: every version (who, when, why), the difference, both curves. */
 export function PlanBaseline({ projectCode, version }: { projectCode: string; version: number }) {
   const { locale, date, number } = useI18n();
@@ -94,6 +158,7 @@ export function PlanBaseline({ projectCode, version }: { projectCode: string; ve
           </li>
         ))}
       </ul>
+      <Timeline data={data} locale={locale} />
       <Curves curves={data.curves} locale={locale} />
       <p className="muted small">
         <span>– – {TEXT.baseline[locale]}</span> · <span>—— {TEXT.current[locale]}</span> ·{" "}
