@@ -26,6 +26,8 @@ test("the printout is an official document: city heading, title, date printed, p
 }) => {
   await page.goto("/projects/50450000-3247/print");
   await expect(page.getByTestId("print-signatures")).toBeVisible();
+  // the plan-vs-actual chart drawn (its code loads lazily), not its empty frame
+  await expect(page.getByTestId("plan-chart").locator(".recharts-wrapper")).toBeVisible();
   const dir = mkdtempSync(path.join(tmpdir(), "cpm-printout-"));
   const file = path.join(dir, "printout.pdf");
   writeFileSync(file, await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }));
