@@ -7,8 +7,10 @@
  * as it was edited here. A dry run does the same work and rolls it back.
  */
 import type { LegacyPage, LegacyPageResult, LocalizedMessage } from "@cpm/schema";
-import { type IsoDate, type LegacyFlag, legacyPageFlags, normalizeThai } from "@cpm/schema/rules";
+import { closedMonthEnds, type IsoDate, type LegacyFlag, legacyPageFlags, normalizeThai } from "@cpm/schema/rules";
 import { judgeIndicators, keepFiguresAfterWrite, keepIndicatorFiguresAfterWrite, keptAsOf } from "../figures";
+import { frozenMonthEnds } from "../figures/calendar";
+import { freezeUnitMonths } from "../figures/unit-figures";
 import type { Prisma, PrismaClient, UnitKind } from "../generated/prisma/client";
 import { fromDbDateOrNull, toDbDate, toDbDateOrNull } from "../lib/dates";
 import { officerColumns } from "../lib/privacy";
@@ -407,6 +409,7 @@ async function writePage(
       { projectIds: [projectId], ...(planOrProject ? {} : reportsFrom ? { from: reportsFrom } : {}) },
       options.today,
     );
+    if (!existing) await freezeYearOnce(tx, fiscalYear, options.today);
     if (indicatorIds.length) {
       // judged by the shared rule as of the kept figures' day, as every KPI write is
       const asOf = await keptAsOf(tx);
@@ -422,6 +425,19 @@ async function writePage(
     });
   }
   return { source: options.source, code: page.code, outcome, changes, flags: [...parserFlags, ...flags], reason: null };
+}
+
+/**
+ * A page may bring the first project of a past fiscal year, whose closed months the calendar never
+ * froze (it freezes the years that have projects): freeze them now, as the calendar would have.
+ */
+async function freezeYearOnce(tx: Tx, fiscalYear: number, today: IsoDate) {
+  const frozen = await frozenMonthEnds(tx);
+  const missing = closedMonthEnds(fiscalYear, today).filter((end) => !frozen.has(end));
+  if (missing.length === 0) return;
+  await freezeUnitMonths(tx, missing, fiscalYear, "all");
+  await tx.$executeRaw`
+    INSERT INTO frozen_month (month_end) SELECT unnest(${missing}::date[]) ON CONFLICT (month_end) DO NOTHING`;
 }
 
 /** Import one parsed page in its own transaction; a failure changes nothing and says why. */

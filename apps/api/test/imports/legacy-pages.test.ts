@@ -3,7 +3,8 @@ import path from "node:path";
 import type { LegacyImportSummary, ProjectDetail } from "@cpm/schema";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/env";
-import { signIn, snapshotCounts, useTestApp } from "../helper";
+import { expectedKept, readKept } from "../figures/live-rules";
+import { signIn, snapshotCounts, TEST_TODAY, useTestApp } from "../helper";
 
 const REFERENCE = readFileSync(
   path.join(repoRoot, "prisma/seed/reference/legacy-project-page-50450000-3247.txt"),
@@ -355,5 +356,14 @@ describe("the legacy reference page imported into a database without projects", 
       expect(res.json()).toMatchObject({ dryRun: true, created: 1, pages: [{ source: "50450000-3370.txt" }] });
       expect((await detail(empty, "50450000-3370")).status).toBe(404);
     });
+  });
+  it("keeps the kept figures as the rules compute them after every import above", async () => {
+    const kept = await readKept(empty.db.prisma);
+    const expected = await expectedKept(empty.db.prisma, TEST_TODAY);
+    expect(kept.projects).toEqual(expected.projects);
+    expect(kept.current).toEqual(expected.current);
+    for (const end of new Set([...kept.months.keys(), ...expected.months.keys()])) {
+      expect(kept.months.get(end), `month ending ${end}`).toEqual(expected.months.get(end));
+    }
   });
 });
