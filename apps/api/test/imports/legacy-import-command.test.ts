@@ -68,5 +68,6 @@ describe("pnpm import:legacy <files or folders>", () => {
     } finally {
       await server?.drop();
     }
-  });
+    // two child processes, each migrating and importing: slow on a busy machine
+  }, 300_000);
 });
