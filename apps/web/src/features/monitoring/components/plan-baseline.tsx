@@ -40,6 +40,7 @@ function Curves({ curves, locale }: { curves: PlanVersions["curves"]; locale: "t
       role="img"
       aria-label={`${TEXT.baseline[locale]} / ${TEXT.current[locale]} / ${TEXT.actual[locale]}`}
       className="plan-baseline-chart"
+      style={{ maxWidth: 640, width: "100%" }}
       data-testid="plan-baseline-chart"
     >
       <line x1={30} x2={WIDTH - 10} y1={y(0)} y2={y(0)} stroke="#888" />
@@ -95,6 +96,7 @@ function Timeline({ data, locale }: { data: PlanVersions; locale: "th" | "en" })
       aria-label={`${TEXT.baseline[locale]} / ${TEXT.current[locale]}`}
       data-testid="plan-baseline-timeline"
       className="plan-baseline-chart"
+      style={{ maxWidth: 640, width: "100%" }}
     >
       {names.map((name, i) => (
         <g key={name}>
