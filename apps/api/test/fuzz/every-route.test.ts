@@ -11,7 +11,7 @@ import { arbitraryFor, type JsonSchema, type Known } from "./openapi-arbitraries
  * Seeded: FUZZ_SEED and FUZZ_RUNS (runs per operation) reproduce or widen a run.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 
 interface Parameter {
   name: string;
