@@ -22,6 +22,7 @@ const apiBuild = path.join(repoRoot, "apps/api/dist-e2e", String(port));
 
 export default defineConfig({
   testDir: "tests",
+  globalTeardown: "./global-teardown.ts",
   outputDir: path.join(repoRoot, "test-results"),
   fullyParallel: false,
   workers: 1,
