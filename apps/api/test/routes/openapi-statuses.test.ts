@@ -28,7 +28,7 @@ describe("the OpenAPI document against the routes' access declarations", () => {
         const permissions = access && access !== "public" ? [access.permission].flat() : [];
         const schema = (route.schema ?? {}) as Record<string, { shape?: Record<string, unknown> } | undefined>;
         const expected = [401, 429];
-        if (write) expected.push(400, 403);
+        if (write) expected.push(400, 403, 409);
         if (permissions.some((p) => !READ_PERMISSIONS.includes(p))) expected.push(403);
         if (schema.params) expected.push(400, 404);
         if (schema.querystring) expected.push(400);
@@ -41,7 +41,7 @@ describe("the OpenAPI document against the routes' access declarations", () => {
     expect(missing).toEqual([]);
   });
 
-  it("declares the quoted write routes' statuses (401, 403, 404, 412, 428, 429)", async () => {
+  it("declares the quoted write routes' statuses (401, 403, 404, 409, 412, 428, 429)", async () => {
     const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json<Document>();
     for (const [path, method] of [
       ["/api/v1/projects/{code}", "patch"],
@@ -50,7 +50,7 @@ describe("the OpenAPI document against the routes' access declarations", () => {
       ["/api/v1/indicators/{code}/quarters/{quarter}", "put"],
     ] as const) {
       const statuses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
-      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["401", "403", "404", "412", "428", "429"]));
+      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["401", "403", "404", "409", "412", "428", "429"]));
     }
   });
 });

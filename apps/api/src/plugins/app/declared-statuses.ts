@@ -11,7 +11,8 @@ const has = (schema: unknown, key: string) =>
 
 /**
  * The error statuses an API route can answer, from what it declares: its access (401 for a
- * refused or missing credential, 403 for a write, a CSRF failure or a permission beyond reading),
+ * refused or missing credential, 403 for a write, a CSRF failure or a permission beyond reading;
+ * 409 for a write),
  * its inputs (400; 413 and 415 with a body), its path (404), If-Match (412, 428), and the rate
  * limit (429).
  */
@@ -23,6 +24,8 @@ export function errorStatusesOf(route: Pick<RouteOptions, "method" | "schema" | 
   const statuses = new Set([401, 429]);
   const permissions = access && access !== "public" ? [access.permission].flat() : [];
   if (write || permissions.some((p) => !READS.has(p)) || access === undefined) statuses.add(403);
+  // a write can meet a conflict: a code taken, a month already submitted, a record in another state
+  if (write) statuses.add(409);
   if (schema.params || schema.querystring || schema.body || write) statuses.add(400);
   if (schema.body) {
     statuses.add(413);
