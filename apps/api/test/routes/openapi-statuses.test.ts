@@ -50,7 +50,9 @@ describe("the OpenAPI document against the routes' access declarations", () => {
       ["/api/v1/indicators/{code}/quarters/{quarter}", "put"],
     ] as const) {
       const statuses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
-      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["401", "403", "404", "409", "412", "428", "429"]));
+      expect(statuses, `${method} ${path}`).toEqual(
+        expect.arrayContaining(["401", "403", "404", "409", "412", "428", "429"]),
+      );
     }
   });
 });
