@@ -105,7 +105,9 @@ export const endpoints = {
 } as const;
 
 export type Endpoints = typeof endpoints;
-export type ParamsOf<E> = E extends Endpoint<infer P, unknown, unknown, unknown> ? P : never;
-export type QueryOf<E> = E extends Endpoint<unknown, infer Q, unknown, unknown> ? Q : never;
-export type BodyOf<E> = E extends Endpoint<unknown, unknown, infer B, unknown> ? B : never;
-export type ResponseOf<E> = E extends Endpoint<unknown, unknown, unknown, infer R> ? R : never;
+type Parts<E> =
+  E extends Endpoint<infer P, infer Q, infer B, infer R> ? { params: P; query: Q; body: B; response: R } : never;
+export type ParamsOf<E> = Parts<E>["params"];
+export type QueryOf<E> = Parts<E>["query"];
+export type BodyOf<E> = Parts<E>["body"];
+export type ResponseOf<E> = Parts<E>["response"];
