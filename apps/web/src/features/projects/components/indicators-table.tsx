@@ -1,6 +1,7 @@
 import type { ProjectDetail } from "@cpm/schema";
 import { useI18n } from "../../../lib/i18n";
 import { IndicatorQuarterForm } from "./indicator-quarter-form";
+import styles from "./indicators-table.module.css";
 import { KpiJudgement } from "./kpi-judgement";
 
 export function IndicatorsTable({
@@ -20,7 +21,7 @@ export function IndicatorsTable({
     <section aria-labelledby="kpi-title">
       <h2 id="kpi-title">{t("indicators")}</h2>
       {indicators.map((kpi) => (
-        <article key={kpi.code} className="kpi" data-testid={`kpi-${kpi.code}`}>
+        <article key={kpi.code} className={styles.kpi} data-testid={`kpi-${kpi.code}`}>
           <h3>
             {kpi.code} {kpi.name}
           </h3>

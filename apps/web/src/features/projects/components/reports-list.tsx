@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { SavedNotice } from "../../../components/form/fields";
 import { useI18n } from "../../../lib/i18n";
 import { ReportCorrectionForm, ReportWithdrawForm } from "./report-correction";
+import styles from "./reports-list.module.css";
 
 type Editing = { id: number; mode: "correct" | "withdraw" } | null;
 
@@ -40,10 +41,10 @@ export function ReportsList({
         <SavedNotice text={notice} />
       </div>
       {reports.length === 0 && <p className="empty">{t("noReportsYet")}</p>}
-      <ol className="reports" data-testid="reports">
+      <ol className={styles.reports} data-testid="reports">
         {reports.map((report, index) => (
-          <li key={report.id} className="report">
-            <div className="report-head">
+          <li key={report.id} className={styles.report}>
+            <div className={styles.head}>
               <span className="report-no">({index + 1})</span>
               <strong>{number(report.percent)} %</strong>
               <time dateTime={report.reportDate}>{date(report.reportDate)}</time>
