@@ -17,6 +17,10 @@ const ACTIONS: Record<string, Words> = {
   "report.delete": { th: "ถอนรายงานผลการดำเนินงาน", en: "Withdrew a progress report" },
   "evaluation.put": { th: "บันทึกผลประเมินของ สยป.", en: "Scored a quarter (evaluation office)" },
   "spending.record": { th: "บันทึกงบประมาณที่ใช้ไป", en: "Recorded the budget spent" },
+  "spending.remove": {
+    th: "นำงบประมาณที่ใช้ไปซึ่งมากับรายงานออก",
+    en: "Took away the budget spent that came with a report",
+  },
   "indicator.create": { th: "สร้างตัวชี้วัด", en: "Created a KPI" },
   "indicator.update": { th: "แก้ไขตัวชี้วัด", en: "Changed a KPI" },
   "indicator.quarter": { th: "บันทึกผลตัวชี้วัดรายไตรมาส", en: "Recorded a KPI quarter" },
@@ -54,6 +58,7 @@ const FIELDS: Record<string, Words> = {
   score22: { th: "ผลประเมิน 2.2", en: "Score 2.2" },
   spentAsOf: { th: "ณ วันที่", en: "As of" },
   amount: { th: "จำนวนเงิน (บาท)", en: "Amount (THB)" },
+  reportId: { th: "มากับรายงาน (เลขที่)", en: "With report (no.)" },
 };
 
 export interface HistoryChange {
