@@ -88,7 +88,8 @@ describe("the change feed while two processes write concurrently (PostgreSQL)", 
     const [a, b] = await writers;
 
     const cursors = seen.map((c) => c.cursor);
-    expect(new Set(cursors).size, "no change repeated").toBe(cursors.length);
+    const repeated = seen.filter((c, i) => cursors.indexOf(c.cursor) !== i);
+    expect(repeated, "no change repeated").toEqual([]);
     const ours = seen.filter((c) => startVersion.has(c.code));
     expect(ours).toHaveLength((a as { bumps: number }).bumps + (b as { bumps: number }).bumps);
     for (const project of projects) {
@@ -101,5 +102,5 @@ describe("the change feed while two processes write concurrently (PostgreSQL)", 
         project.code,
       ).toEqual(expected);
     }
-  });
+  }, 300_000);
 });
