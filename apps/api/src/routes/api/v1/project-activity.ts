@@ -81,6 +81,10 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "Correct a progress report",
+        description:
+          "`budgetSpent` sets the amount spent as of the report's date that came with the report (null takes it " +
+          "away); moving the report's date moves that amount with it. The project's `budgetSpent` is its latest " +
+          "dated amount.",
         params: reportParams,
         headers: ifMatchHeaders,
         body: reportPatch,
@@ -109,6 +113,9 @@ const projectActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["reports"],
         summary: "Withdraw a progress report (kept in the database, no longer counted); the reason goes to the history",
+        description:
+          "The amount spent that came with the report goes with it (an amount recorded on its own for the same " +
+          "day is the day's figure again); the project's `budgetSpent` becomes its latest remaining amount.",
         params: reportParams,
         headers: ifMatchHeaders,
         body: reportWithdrawal.nullish(),
