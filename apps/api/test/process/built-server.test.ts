@@ -108,4 +108,45 @@ describe("the built server, outside the source tree", () => {
     expect(await exited).toBe(0);
     expect(output).toContain("SIGTERM: closing after the requests in flight");
   }, 60_000);
+
+  it("exits 1 once SHUTDOWN_GRACE_MS has passed while a request still has not finished", async () => {
+    const again = spawn(process.execPath, ["--import", "./dist/runtime/require-node.mjs", "dist/server.js"], {
+      cwd: path.join(root, "app"),
+      env: {
+        PATH: process.env.PATH,
+        DATA_DIR: path.join(root, "data"),
+        PORT: "0",
+        LOG_LEVEL: "info",
+        SHUTDOWN_GRACE_MS: "1500",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    again.stdout?.on("data", (chunk) => (log += chunk));
+    again.stderr?.on("data", (chunk) => (log += chunk));
+    const gone = new Promise<number | null>((resolve) => again.on("exit", (code) => resolve(code)));
+    let address = "";
+    for (let i = 0; i < 900 && !address; i++) {
+      address = /web app:\s+(http:\/\/\S+?)\/\s/.exec(log)?.[1] ?? "";
+      if (!address) await new Promise((r) => setTimeout(r, 200));
+    }
+    const url = new URL(`${address}/api/v1/auth/sign-in`);
+    // a body that never arrives whole: the request is in flight until the server gives up on it
+    const stuck = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": 1000 },
+    });
+    stuck.on("error", () => {});
+    stuck.write('{"username":');
+    await new Promise((r) => setTimeout(r, 300));
+    const signalled = Date.now();
+    again.kill("SIGTERM");
+    expect(await gone).toBe(1);
+    expect(Date.now() - signalled).toBeLessThan(15_000);
+    expect(log).toContain("killed by timeout");
+    stuck.destroy();
+  }, 240_000);
 });
