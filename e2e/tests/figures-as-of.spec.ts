@@ -8,7 +8,7 @@ import { signIn } from "./support";
 async function card(page: Page, label: string): Promise<string> {
   const stat = page
     .getByTestId("totals")
-    .locator(".stat")
+    .locator("div")
     .filter({ has: page.locator("dt", { hasText: label }) });
   return (await stat.locator("dd").innerText()).trim();
 }
@@ -69,7 +69,7 @@ test("project 50450000-105: late, not on track; the plan labelled as the plan; t
   page,
 }) => {
   await page.goto("/projects/50450000-105");
-  const header = page.locator(".project-header");
+  const header = page.getByTestId("project-header");
   await expect(header.locator(".badge")).toHaveText("ไม่แล้วเสร็จตามกำหนด");
   await expect(page.getByTestId("planned-figure")).toContainText("แผน 100 %");
   await expect(page.getByTestId("planned-figure")).not.toContainText("ตามแผน");
@@ -97,7 +97,7 @@ test("project 50450000-105: late, not on track; the plan labelled as the plan; t
 test("in English the plan reads 'Plan', the late status 'Not finished / late'", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("cpm.locale", "en"));
   await page.goto("/projects/50450000-105");
-  await expect(page.locator(".project-header .badge")).toHaveText("Not finished / late");
+  await expect(page.getByTestId("project-header").locator(".badge")).toHaveText("Not finished / late");
   await expect(page.getByTestId("planned-figure")).toContainText("Plan 100 %");
 });
 

@@ -27,7 +27,7 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
   const unitDashboard = "/dashboard/50450000?fiscalYear=2570";
   const projectCount = async () => {
     await page.goto(unitDashboard);
-    return Number((await page.getByTestId("totals").locator(".stat dd").first().innerText()).replace(/\D/g, ""));
+    return Number((await page.getByTestId("totals").getByRole("definition").first().innerText()).replace(/\D/g, ""));
   };
 
   await signIn(page, "officer.wangthonglang");
@@ -91,7 +91,7 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
     no_schedule: "ไม่มีกำหนดการ",
     late: "ไม่แล้วเสร็จตามกำหนด",
   }[expected];
-  await expect(page.locator(".project-header .badge")).toHaveText(label);
+  await expect(page.getByTestId("project-header").locator(".badge")).toHaveText(label);
   // the planned figure is labelled as the plan ("แผน"), not with the on-track words ("ตามแผน")
   await expect(page.getByTestId("planned-figure")).toContainText(`แผน ${plannedCompletion(steps, TODAY)} %`);
   await expect(page.getByTestId("planned-figure")).not.toContainText("ตามแผน");

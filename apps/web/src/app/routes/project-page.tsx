@@ -25,6 +25,7 @@ import { ReportForm } from "../../features/projects/components/report-form";
 import { ReportsList } from "../../features/projects/components/reports-list";
 import { useI18n } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
+import styles from "./project-page.module.css";
 
 type Tab = "details" | "edit" | "history";
 
@@ -58,8 +59,13 @@ export function ProjectPageRoute() {
         <article className="project">
           <ProjectHeader project={project.data} />
           <ImportFlags code={project.data.code} version={project.data.version} />
-          <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? "details")} keepMounted={false}>
-            <div className="tabs">
+          <Tabs
+            value={tab}
+            onChange={(next) => setTab((next as Tab | null) ?? "details")}
+            keepMounted={false}
+            classNames={{ list: styles.list, tab: styles.tab }}
+          >
+            <div className={styles.tabs}>
               <Tabs.List aria-label={project.data.name}>
                 {tabs.map((name) => (
                   <Tabs.Tab key={name} value={name} leftSection={<TabIcon tab={name} />}>
@@ -67,7 +73,7 @@ export function ProjectPageRoute() {
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
-              <Link className="print-button" to={`/projects/${project.data.code}/print`}>
+              <Link className={styles.printLink} to={`/projects/${project.data.code}/print`}>
                 <Printer size={16} aria-hidden /> {t("printView")}
               </Link>
             </div>

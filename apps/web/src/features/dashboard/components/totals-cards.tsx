@@ -2,6 +2,7 @@ import type { Dashboard } from "@cpm/schema";
 import { Link } from "react-router";
 import { useI18n } from "../../../lib/i18n";
 import { type DrillDown, projectsLinkFor } from "../lib/drill-down";
+import styles from "./totals-cards.module.css";
 
 /**
  * The dashboard's totals. Counts of projects open the list of those projects, as of the same day;
@@ -11,7 +12,7 @@ export function TotalsCards({ dashboard, unitCode }: { dashboard: Dashboard; uni
   const { t, number, baht, millionBaht } = useI18n();
   const totals = dashboard.totals;
   // [label, figure, tone, exact figure, the projects it counts]
-  const cards: [string, string, string?, string?, DrillDown?][] = [
+  const cards: [string, string, ("ok" | "bad" | "warn")?, string?, DrillDown?][] = [
     [t("navProjects"), number(totals.projects, 0), undefined, undefined, "all"],
     [t("averageProgress"), `${number(totals.averageProgress)} %`],
     [t("status_done"), number(totals.byStatus.done, 0), "ok", undefined, "done"],
@@ -25,9 +26,9 @@ export function TotalsCards({ dashboard, unitCode }: { dashboard: Dashboard; uni
   ];
   return (
     <>
-      <dl className="cards" data-testid="totals">
+      <dl className={styles.cards} data-testid="totals">
         {cards.map(([label, value, tone, exact, what]) => (
-          <div key={label} className={`stat ${tone ?? ""}`}>
+          <div key={label} className={tone ? `${styles.stat} ${styles[tone]}` : styles.stat}>
             <dt>{label}</dt>
             <dd title={exact}>
               {what ? (

@@ -5,6 +5,7 @@ import { ProgressBar } from "../../../components/ui/progress-bar";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { useI18n } from "../../../lib/i18n";
 import { useUnitLabel } from "../../../lib/unit-names";
+import styles from "./project-header.module.css";
 
 export function ProjectHeader({ project }: { project: ProjectDetail }) {
   const { t, date, baht, number } = useI18n();
@@ -12,12 +13,12 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
   const units = [project.responsibleUnit?.code, project.budgetUnit?.code].filter(Boolean).join(" / ");
   const lagging = project.scheduleStatus === "behind" || project.scheduleStatus === "late";
   return (
-    <header className="project-header">
+    <header className={styles.header} data-testid="project-header">
       <p className="muted">
         {unitLabel(project.unit)} · {t("fiscalYear")} {project.fiscalYear} · {project.code}
       </p>
       <h1>{project.name}</h1>
-      <div className="headline">
+      <div className={styles.headline}>
         <RingProgress
           size={132}
           thickness={12}
@@ -25,12 +26,12 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
           sections={[{ value: project.progress ?? 0, color: lagging ? "red.8" : "brand" }]}
           label={
             // one line inside the ring: "96.67 %", never "96.67" over "%"
-            <div className="big-number ring-number" data-testid="project-progress">
+            <div className={styles.ringNumber} data-testid="project-progress">
               {project.progress === null ? "–" : `${number(project.progress)}\u00a0%`}
             </div>
           }
         />
-        <div className="headline-bar">
+        <div className={styles.bar}>
           <ProgressBar value={project.progress} planned={project.plannedProgress} label={t("progress")} />
           <p className="muted small" data-testid="planned-figure">
             {t("planned")} {number(project.plannedProgress)}&nbsp;% · {t("asOf")} {date(project.asOf)}
@@ -38,7 +39,7 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
         </div>
         <StatusBadge status={project.scheduleStatus} />
       </div>
-      <dl className="facts">
+      <dl className={styles.facts}>
         <div>
           <dt>{t("responsibleOfficer")}</dt>
           <dd>
