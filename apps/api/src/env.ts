@@ -91,6 +91,27 @@ const envSchema = z
     OVERLOAD_RETRY_AFTER_S: z.coerce.number().int().min(1).default(10),
     /** Prometheus metrics at /metrics: off unless set; the scraper sends `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: unsetIfEmpty(z.string().min(16, "must be at least 16 characters").optional()),
+    // --- reminders (see README, "Reminders") ---
+    /** The SMTP server of reminder e-mails (smtp://user:pass@host:587); or SMTP_HOST and the rest. None: in-app only. */
+    SMTP_URL: unsetIfEmpty(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    SMTP_HOST: unsetIfEmpty(z.string().optional()),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+    SMTP_USER: unsetIfEmpty(z.string().optional()),
+    SMTP_PASS: unsetIfEmpty(z.string().optional()),
+    /** The sender of reminder e-mails. */
+    MAIL_FROM: z.string().default("ระบบติดตามโครงการ <no-reply@localhost>"),
+    /** Run the daily reminder pass inside the server (false: only in-app reads, no sending). */
+    REMINDERS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+    /** When the daily reminder pass runs (cron, in TIME_ZONE). */
+    REMINDER_CRON: z.string().default("0 8 * * *"),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {

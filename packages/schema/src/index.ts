@@ -9,6 +9,7 @@ export * from "./first-run";
 export * from "./indicator";
 export * from "./legacy-import";
 export * from "./lists";
+export * from "./notifications";
 export * from "./open-data";
 export * from "./plan";
 export * from "./plan-versions";

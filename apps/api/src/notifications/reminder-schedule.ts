@@ -1,0 +1,57 @@
+import { PgBoss } from "pg-boss";
+import type { Database } from "../db/database";
+import type { Env } from "../env";
+import { makeClock } from "../plugins/app/db";
+import { createMailer } from "./mailer";
+import { runReminderPass } from "./reminder-pass";
+
+interface Log {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export const REMINDER_QUEUE = "reminders";
+/** On the embedded database: how often the in-process check runs the (once-only) pass. */
+const EMBEDDED_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * The daily reminder pass, inside the server. On PostgreSQL a pg-boss schedule (REMINDER_CRON, in
+ * TIME_ZONE): pg-boss puts one job per tick however many API processes run, and one worker takes it.
+ * On the embedded database (one process) an hourly in-process check. Either way the notification's
+ * unique (user, key) keeps every reminder once-only, even if a pass runs twice.
+ */
+export async function startReminderSchedule(env: Env, db: Database, log: Log): Promise<() => Promise<void>> {
+  if (!env.REMINDERS) return async () => {};
+  const clock = makeClock(env);
+  const mailer = createMailer(env);
+  const pass = async () => {
+    const result = await runReminderPass({
+      prisma: db.prisma,
+      today: clock.today(),
+      deadlineDay: env.REPORT_DEADLINE_DAY,
+      mailer,
+      onMailError: (err, userId) => log.error({ err, userId }, "reminder e-mail not sent"),
+    });
+    log.info({ ...result, mail: mailer ? "smtp" : "none" }, "reminder pass");
+  };
+  if (db.kind === "postgres" && env.DATABASE_URL) {
+    const boss = new PgBoss({ connectionString: env.DATABASE_URL });
+    boss.on("error", (err) => log.error({ err }, "pg-boss"));
+    await boss.start();
+    await boss.createQueue(REMINDER_QUEUE);
+    await boss.schedule(REMINDER_QUEUE, env.REMINDER_CRON, null, { tz: env.TIME_ZONE });
+    await boss.work(REMINDER_QUEUE, pass);
+    return async () => {
+      await boss.stop({ graceful: true });
+      mailer?.close();
+    };
+  }
+  const check = () => pass().catch((err: unknown) => log.error({ err }, "reminder pass failed"));
+  const timer = setInterval(check, EMBEDDED_CHECK_MS);
+  timer.unref();
+  void check();
+  return async () => {
+    clearInterval(timer);
+    mailer?.close();
+  };
+}
