@@ -25,6 +25,7 @@ import dashboardRoutes from "./routes/api/v1/dashboard";
 import exportsRoutes from "./routes/api/v1/exports";
 import importsRoutes from "./routes/api/v1/imports";
 import indicatorsRoutes from "./routes/api/v1/indicators";
+import notificationsRoutes from "./routes/api/v1/notifications";
 import openDataRoutes from "./routes/api/v1/open-data";
 import planVersionsRoutes from "./routes/api/v1/plan-versions";
 import projectActivityRoutes from "./routes/api/v1/project-activity";
@@ -95,6 +96,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(openDataRoutes);
       await v1.register(changesRoutes);
       await v1.register(workListsRoutes);
+      await v1.register(notificationsRoutes);
     },
     { prefix: "/api/v1" },
   );

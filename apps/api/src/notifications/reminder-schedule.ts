@@ -20,8 +20,14 @@ const EMBEDDED_CHECK_MS = 60 * 60 * 1000;
  * On the embedded database (one process) an hourly in-process check. Either way the notification's
  * unique (user, key) keeps every reminder once-only, even if a pass runs twice.
  */
-export async function startReminderSchedule(env: Env, db: Database, log: Log): Promise<() => Promise<void>> {
-  if (!env.REMINDERS) return async () => {};
+export interface ReminderSchedule {
+  /** Run a pass now: a job in the queue (taken by one worker of any process), or the in-process check. */
+  trigger(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startReminderSchedule(env: Env, db: Database, log: Log): Promise<ReminderSchedule> {
+  if (!env.REMINDERS) return { trigger: async () => {}, stop: async () => {} };
   const clock = makeClock(env);
   const mailer = createMailer(env);
   const pass = async () => {
@@ -40,18 +46,26 @@ export async function startReminderSchedule(env: Env, db: Database, log: Log): P
     await boss.start();
     await boss.createQueue(REMINDER_QUEUE);
     await boss.schedule(REMINDER_QUEUE, env.REMINDER_CRON, null, { tz: env.TIME_ZONE });
-    await boss.work(REMINDER_QUEUE, pass);
-    return async () => {
-      await boss.stop({ graceful: true });
-      mailer?.close();
+    await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: 1 }, pass);
+    return {
+      trigger: async () => {
+        await boss.send(REMINDER_QUEUE, null);
+      },
+      stop: async () => {
+        await boss.stop({ graceful: true });
+        mailer?.close();
+      },
     };
   }
   const check = () => pass().catch((err: unknown) => log.error({ err }, "reminder pass failed"));
   const timer = setInterval(check, EMBEDDED_CHECK_MS);
   timer.unref();
   void check();
-  return async () => {
-    clearInterval(timer);
-    mailer?.close();
+  return {
+    trigger: check,
+    stop: async () => {
+      clearInterval(timer);
+      mailer?.close();
+    },
   };
 }

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from "../../src/db/database";
 import { loadEnv } from "../../src/env";
 import { createMailer } from "../../src/notifications/mailer";
 import { runReminderPass } from "../../src/notifications/reminder-pass";
+import { startReminderSchedule } from "../../src/notifications/reminder-schedule";
 import { clientFor, signIn, startTestApp, type TestContext } from "../helper";
 import { type ReceivedMail, startSmtpInbox } from "./smtp-inbox";
 
@@ -125,12 +126,50 @@ describe("reminders: in-app notifications and e-mail", () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  /** A second connection to the test's PostgreSQL database, as another API process has. */
+  const testDatabaseUrl = async () => {
+    const [current] = await ctx.db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`;
+    return Object.assign(new URL(process.env.TEST_DATABASE_URL as string), {
+      pathname: `/${current?.name}`,
+    }).toString();
+  };
+  const secondDatabase = async () => openDatabase({ databaseUrl: await testDatabaseUrl(), dataDir: "/nonexistent" });
+  const waitFor = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 300 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  const silent = { info: () => {}, error: (obj: object) => console.error(obj) };
+
+  it("the schedule inside the server (pg-boss on PostgreSQL, an in-process check on PGlite), started in every process and triggered at once, sends each reminder once", async () => {
+    await ctx.db.prisma.notification.deleteMany({});
+    await ctx.db.prisma.user.updateMany({ where: { username: "executive" }, data: { emailReminders: true } });
+    inbox.mails.length = 0;
+    const postgres = Boolean(process.env.TEST_DATABASE_URL);
+    const second = postgres ? await secondDatabase() : null;
+    const scheduleEnv = loadEnv({
+      ...(postgres ? { DATABASE_URL: await testDatabaseUrl() } : {}),
+      SMTP_URL: inbox.url,
+      APP_TODAY: "2026-11-06",
+      REPORT_DEADLINE_DAY: "5",
+    });
+    const databases = second ? [ctx.db, second] : [ctx.db, ctx.db];
+    const schedules = [];
+    for (const db of databases) schedules.push(await startReminderSchedule(scheduleEnv, db, silent));
+    try {
+      await Promise.all(schedules.flatMap((s) => [s.trigger(), s.trigger()]));
+      await waitFor(async () => inbox.mails.length >= 2);
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(inbox.mails.map((m) => m.to.join()).sort()).toEqual(["executive@example.test", "head@example.test"]);
+      expect(await ctx.db.prisma.notification.count()).toBe(2);
+    } finally {
+      for (const s of schedules) await s.stop();
+      await second?.close();
+    }
+  }, 120_000);
+
   it.runIf(process.env.TEST_DATABASE_URL)(
     "two app instances on one PostgreSQL database running the pass at once send each reminder once",
     async () => {
-      const [current] = await ctx.db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`;
-      const url = Object.assign(new URL(process.env.TEST_DATABASE_URL as string), { pathname: `/${current?.name}` });
-      const second = await openDatabase({ databaseUrl: url.toString(), dataDir: "/nonexistent" });
+      const second = await secondDatabase();
       const secondApp = await buildApp({ env: env(), db: second, logger: false });
       await secondApp.ready();
       try {
