@@ -1,3 +1,4 @@
+import type { InjectOptions } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, useTestApp } from "../helper";
 
@@ -12,7 +13,7 @@ describe("errors raised before any route runs", () => {
   });
   const json = { "content-type": "application/json" };
 
-  const cases: [string, () => Parameters<typeof ctx.app.inject>[0], number][] = [
+  const cases: [string, () => InjectOptions, number][] = [
     ["a 300-character path parameter", () => ({ method: "GET", url: `/api/v1/projects/${"1".repeat(300)}` }), 414],
     ["a malformed URL under /assets", () => ({ method: "GET", url: "/assets/%c0%ae%c0%ae/x" }), 400],
     ["a malformed URL under the API", () => ({ method: "GET", url: "/api/v1/projects/%c0%ae" }), 400],
