@@ -100,9 +100,9 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const after = JSON.stringify(historyOf(input, input.reason));
         const rows = await tx.$queryRaw<(Prisma.ProgressReportGetPayload<object> & { isNew: boolean })[]>`
           WITH ins AS (
-            INSERT INTO progress_report (project_id, report_date, percent, narrative, problems, obstacles)
+            INSERT INTO progress_report (project_id, report_date, percent, narrative, problems, obstacles, budget_spent)
             VALUES (${project.id}, ${input.reportDate}::date, ${input.percent}, ${input.narrative}, ${input.problems},
-              ${input.obstacles})
+              ${input.obstacles}, ${input.budgetSpent ?? null}::numeric)
             RETURNING *
           ),
           audit AS (
@@ -158,13 +158,17 @@ export function projectActivityRepository(prisma: PrismaClient) {
         const existing = await tx.progressReport.findFirst({ where: { id, projectId: project.id, deletedAt: null } });
         if (!existing) throw notFound("report", String(id), "รายงานผลการดำเนินงาน");
         const before = (await findReport(tx, project.id, id)) as ProgressReport;
+        const spentAfter = budgetSpent === undefined ? (spentBefore?.amount ?? null) : budgetSpent;
         await tx.progressReport.update({
           where: { id },
-          data: { ...fields, reportDate: fields.reportDate ? toDbDate(fields.reportDate) : undefined },
+          data: {
+            ...fields,
+            reportDate: fields.reportDate ? toDbDate(fields.reportDate) : undefined,
+            budgetSpent: spentAfter,
+          },
         });
         const after = (await findReport(tx, project.id, id)) as ProgressReport;
         // the report's spending: replaced, taken away, or moved with the report's date
-        const spentAfter = budgetSpent === undefined ? (spentBefore?.amount ?? null) : budgetSpent;
         const spendingMoves = spentBefore !== null && spentBefore.spentAsOf !== after.reportDate;
         if (!spendingUnchanged || spendingMoves) {
           await removeReportSpending(tx, project.id, id, change);

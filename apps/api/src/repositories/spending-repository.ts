@@ -69,19 +69,21 @@ export async function recordSpending(
   });
 }
 
-/** The amount that came with a report, and its day (null when the report carried none). */
+/** The amount that came with a live report, dated by the report (null when it carried none). */
 export async function spendingOfReport(tx: Tx, reportId: number): Promise<DatedSpending | null> {
   const rows = await tx.$queryRaw<{ spentAsOf: Date; amount: Prisma.Decimal }[]>`
-    SELECT spent_as_of AS "spentAsOf", amount FROM project_spending WHERE report_id = ${reportId}
-    ORDER BY spent_as_of DESC LIMIT 1`;
+    SELECT report_date AS "spentAsOf", budget_spent AS amount FROM progress_report
+    WHERE id = ${reportId} AND deleted_at IS NULL AND budget_spent IS NOT NULL`;
   const row = rows[0];
   return row ? { spentAsOf: fromDbDate(row.spentAsOf), amount: Number(row.amount) } : null;
 }
 
 /**
- * Take away the amount that came with a report (withdrawn, or corrected): the day keeps the amount
- * recorded on its own beneath it, if any, or goes; the project's budgetSpent becomes its latest
- * remaining amount (null when none remains). Answers what was taken away.
+ * Take away the amount that came with a report (withdrawn, or corrected) where it is a day's
+ * figure: the day's figure becomes that of the latest other live report of the same day that
+ * carried one, or else the amount recorded on its own beneath it, or the day goes; the project's
+ * budgetSpent becomes its latest remaining amount (null when none remains). Answers what was
+ * taken away.
  */
 export async function removeReportSpending(
   tx: Tx,
@@ -89,45 +91,59 @@ export async function removeReportSpending(
   reportId: number,
   change: ChangeContext,
 ): Promise<DatedSpending | null> {
-  const removed = await tx.$queryRaw<
-    { code: string; spentAsOf: Date; amount: Prisma.Decimal; own: Prisma.Decimal | null }[]
+  const rows = await tx.$queryRaw<
+    {
+      code: string;
+      spentAsOf: Date;
+      amount: Prisma.Decimal;
+      own: Prisma.Decimal | null;
+      nextReport: number | null;
+      nextAmount: Prisma.Decimal | null;
+    }[]
   >`
-    WITH gone AS (
-      SELECT project_id, spent_as_of, amount, standalone_amount FROM project_spending
-      WHERE project_id = ${projectId} AND report_id = ${reportId}
-    ),
-    restored AS (
-      UPDATE project_spending s SET amount = gone.standalone_amount, report_id = NULL, standalone_amount = NULL
-      FROM gone WHERE s.project_id = gone.project_id AND s.spent_as_of = gone.spent_as_of
-        AND gone.standalone_amount IS NOT NULL
-      RETURNING s.spent_as_of
-    ),
-    -- (a data-modifying WITH runs whether or not the query reads it)
-    deleted AS (
-      DELETE FROM project_spending s USING gone
-      WHERE s.project_id = gone.project_id AND s.spent_as_of = gone.spent_as_of AND gone.standalone_amount IS NULL
-      RETURNING s.spent_as_of
-    )
-    SELECT p.code, gone.spent_as_of AS "spentAsOf", gone.amount, gone.standalone_amount AS own
-    FROM gone JOIN project p ON p.id = gone.project_id`;
-  if (removed.length === 0) return null;
-  await tx.$executeRaw`
-    UPDATE project SET budget_spent = (
-      SELECT amount FROM project_spending WHERE project_id = ${projectId} ORDER BY spent_as_of DESC LIMIT 1
-    ) WHERE id = ${projectId}`;
-  for (const row of removed) {
+    SELECT p.code, s.spent_as_of AS "spentAsOf", s.amount, s.standalone_amount AS own,
+      next.id AS "nextReport", next.budget_spent AS "nextAmount"
+    FROM project_spending s
+    JOIN project p ON p.id = s.project_id
+    LEFT JOIN LATERAL (
+      SELECT r.id, r.budget_spent FROM progress_report r
+      WHERE r.project_id = s.project_id AND r.report_date = s.spent_as_of AND r.deleted_at IS NULL
+        AND r.id <> ${reportId} AND r.budget_spent IS NOT NULL
+      ORDER BY r.created_at DESC, r.id DESC LIMIT 1
+    ) next ON true
+    WHERE s.project_id = ${projectId} AND s.report_id = ${reportId}`;
+  if (rows.length === 0) return null;
+  for (const row of rows) {
     const spentAsOf = fromDbDate(row.spentAsOf);
+    let after: { spentAsOf: IsoDate; amount: number; reportId?: number } | null = null;
+    if (row.nextReport !== null && row.nextAmount !== null) {
+      await tx.$executeRaw`
+        UPDATE project_spending SET amount = ${row.nextAmount}, report_id = ${row.nextReport}
+        WHERE project_id = ${projectId} AND spent_as_of = ${spentAsOf}::date`;
+      after = { spentAsOf, amount: Number(row.nextAmount), reportId: row.nextReport };
+    } else if (row.own !== null) {
+      await tx.$executeRaw`
+        UPDATE project_spending SET amount = standalone_amount, report_id = NULL, standalone_amount = NULL
+        WHERE project_id = ${projectId} AND spent_as_of = ${spentAsOf}::date`;
+      after = { spentAsOf, amount: Number(row.own) };
+    } else {
+      await tx.$executeRaw`DELETE FROM project_spending WHERE project_id = ${projectId} AND spent_as_of = ${spentAsOf}::date`;
+    }
     await recordAudit(tx, change, {
       action: "spending.remove",
       entityType: "spending",
       entityKey: `${row.code}@${spentAsOf}`,
       projectId,
       before: { spentAsOf, amount: Number(row.amount), reportId },
-      after: row.own === null ? null : { spentAsOf, amount: Number(row.own) },
+      after,
     });
   }
-  const latest = removed.map((row) => ({ spentAsOf: fromDbDate(row.spentAsOf), amount: Number(row.amount) }));
-  return latest.sort((a, b) => (a.spentAsOf < b.spentAsOf ? 1 : -1))[0] ?? null;
+  await tx.$executeRaw`
+    UPDATE project SET budget_spent = (
+      SELECT amount FROM project_spending WHERE project_id = ${projectId} ORDER BY spent_as_of DESC LIMIT 1
+    ) WHERE id = ${projectId}`;
+  const removed = rows.map((row) => ({ spentAsOf: fromDbDate(row.spentAsOf), amount: Number(row.amount) }));
+  return removed.sort((a, b) => (a.spentAsOf < b.spentAsOf ? 1 : -1))[0] ?? null;
 }
 
 /** Forget a project's dated spending (its budgetSpent cleared): nothing is spent any more as of any day. */

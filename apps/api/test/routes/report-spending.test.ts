@@ -162,6 +162,22 @@ describe("a report's spending when the report is corrected or withdrawn", () => 
     expect(await spentOn("2026-11-25")).toBe(before - 30_000);
   });
 
+  it("two reports of one day: withdrawing the later gives the day the earlier report's amount, not the own one", async () => {
+    const code = await project("โครงการสองรายงานวันเดียวกัน", 500_000);
+    const own = await inject("POST", `/api/v1/projects/${code}/spending`, { spentAsOf: "2026-11-15", amount: 10_000 });
+    expect(own.statusCode, own.body).toBe(201);
+    const first = await report(code, { reportDate: "2026-11-15", percent: 10, budgetSpent: 20_000 });
+    const second = await report(code, { reportDate: "2026-11-15", percent: 15, budgetSpent: 35_000 });
+    expect((await spendingOf(code)).items).toEqual([{ spentAsOf: "2026-11-15", amount: 35_000 }]);
+    await withdraw(code, second);
+    expect((await spendingOf(code)).items).toEqual([{ spentAsOf: "2026-11-15", amount: 20_000 }]);
+    await withdraw(code, first);
+    expect(await spendingOf(code)).toMatchObject({
+      budgetSpent: 10_000,
+      items: [{ spentAsOf: "2026-11-15", amount: 10_000 }],
+    });
+  });
+
   it("a report's spending recorded over on its own stays when the report goes; the last report's leaves none", async () => {
     const code = await project("โครงการงบบันทึกแยกทับรายงาน", 500_000);
     const id = await report(code, { reportDate: "2026-11-12", percent: 10, budgetSpent: 20_000 });
