@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import { serveBackups } from "./db/backup";
 import { startDatabase } from "./db/startup";
 import { loadEnv } from "./env";
+import { startReminderSchedule } from "./notifications/reminder-schedule";
 import { makeClock } from "./plugins/app/db";
 
 async function main() {
@@ -25,10 +26,13 @@ async function main() {
   // (new ones meanwhile get 503), close the database, exit 0; after SHUTDOWN_GRACE_MS exit 1 anyway.
   // `pnpm db:backup` asks this process for a consistent dump of the embedded database (see db/backup.ts)
   const stopBackups = db.dump ? await serveBackups(env.DATA_DIR, db.dump) : async () => {};
+  // the daily reminder pass (REMINDERS=false turns it off; see notifications/reminder-schedule.ts)
+  const reminders = await startReminderSchedule(env, db, app.log);
   closeWithGrace({ delay: env.SHUTDOWN_GRACE_MS, logger: app.log }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "closing after an error");
     else app.log.info(`${signal}: closing after the requests in flight`);
     await stopBackups();
+    await reminders.stop();
     await app.close();
     await db.close();
   });
