@@ -160,4 +160,13 @@ describe("KPIs judged by the shared rule, kept and counted on the dashboard", ()
     expect(kpis.map((k) => k.status)).toEqual(fromScratch(kpis, true));
     expect((await unitRow())?.indicatorStatus).toEqual({ achieved: 1, on_track: 0, at_risk: 0, missed: 3 });
   });
+
+  // last: the year is over and T-NUM's figure changes
+  it("keeps an achievement far beyond numeric(14,2): the largest value against a target of 30", async () => {
+    // 999,999,999,999.99 / 30 = 3,333,333,333,333.33 % of the target (answered 500 when the kept column was numeric(14,2))
+    const big = await write("PUT", "/api/v1/indicators/T-NUM/quarters/1", { value: 999_999_999_999.99 });
+    expect(big.statusCode, big.body).toBe(200);
+    expect(big.json<IndicatorDetail>().status).toBe("achieved");
+    expect(big.json<IndicatorDetail>().achievement).toBeCloseTo(3_333_333_333_333.33, 0);
+  });
 });
