@@ -32,7 +32,16 @@ export interface ReminderFacts {
   /** the unit's name (th, and en when it has one) for a unit's reminder */
   unit?: { th: string; en: string | null; expected: number; reported: number };
   /** the city's month for the executives' summary */
-  summary?: { expected: number; reported: number; unitsBehind: number; unitCount: number };
+  summary?: {
+    expected: number;
+    reported: number;
+    unitsBehind: number;
+    unitCount: number;
+    /** the fiscal year's projects behind or past their planned finish */
+    projectsBehind: number;
+    /** the fiscal year's KPIs at risk or missed */
+    kpisAtRisk: number;
+  };
 }
 
 const percent = (reported: number, expected: number) =>
@@ -71,16 +80,23 @@ export function reminderMessage(facts: ReminderFacts, language: Language): { sub
             body: `The deadline (${deadline}) has passed and ${unitName} has not reported ${missing} of ${unit?.expected} projects for ${month}.`,
           };
     case "executiveSummary": {
-      const s = facts.summary ?? { expected: 0, reported: 0, unitsBehind: 0, unitCount: 0 };
+      const s = facts.summary ?? {
+        expected: 0,
+        reported: 0,
+        unitsBehind: 0,
+        unitCount: 0,
+        projectsBehind: 0,
+        kpisAtRisk: 0,
+      };
       const rate = percent(s.reported, s.expected);
       return language === "th"
         ? {
             subject: `สรุปการรายงานผลประจำเดือน${month}: ครบถ้วนร้อยละ ${rate}`,
-            body: `เดือน${month} รายงานแล้ว ${s.reported} จาก ${s.expected} โครงการ (ร้อยละ ${rate}); หน่วยงานที่ยังรายงานไม่ครบ ${s.unitsBehind} จาก ${s.unitCount} หน่วยงาน`,
+            body: `เดือน${month} รายงานแล้ว ${s.reported} จาก ${s.expected} โครงการ (ร้อยละ ${rate}); หน่วยงานที่ยังรายงานไม่ครบ ${s.unitsBehind} จาก ${s.unitCount} หน่วยงาน; โครงการล่าช้ากว่าแผน ${s.projectsBehind} โครงการ; ตัวชี้วัดที่เสี่ยงไม่บรรลุเป้าหมาย ${s.kpisAtRisk} ตัว`,
           }
         : {
             subject: `Monthly reporting summary for ${month}: ${rate}% complete`,
-            body: `For ${month}, ${s.reported} of ${s.expected} projects reported (${rate}%); ${s.unitsBehind} of ${s.unitCount} units have not reported in full.`,
+            body: `For ${month}, ${s.reported} of ${s.expected} projects reported (${rate}%); ${s.unitsBehind} of ${s.unitCount} units have not reported in full; ${s.projectsBehind} projects are behind schedule; ${s.kpisAtRisk} KPIs are at risk.`,
           };
     }
   }

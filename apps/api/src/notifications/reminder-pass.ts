@@ -76,11 +76,20 @@ export async function runReminderPass(options: {
     users.map((u) => ({ userId: u.id, role: u.role, unitId: u.unit_id })),
     deadlineDay,
   );
+  // the executives' summary: the city's month, and the fiscal year's projects behind and KPIs at risk
+  const [standing] = await prisma.$queryRaw<{ behind: bigint; at_risk: bigint }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM project_figures f JOIN project p ON p.id = f.project_id AND p.deleted_at IS NULL
+        WHERE f.fiscal_year = ${fiscalYearOf(start)} AND f.schedule_status IN ('behind', 'late')) AS behind,
+      (SELECT COUNT(*) FROM indicator i WHERE i.fiscal_year = ${fiscalYearOf(start)}
+        AND i.status IN ('at_risk', 'missed')) AS at_risk`;
   const summary = {
     expected: reporting.reduce((sum, u) => sum + u.expected, 0),
     reported: reporting.reduce((sum, u) => sum + u.reported, 0),
     unitsBehind: reporting.filter((u) => u.reported < u.expected).length,
     unitCount: reporting.length,
+    projectsBehind: Number(standing?.behind ?? 0),
+    kpisAtRisk: Number(standing?.at_risk ?? 0),
   };
   const deadline = reportingDeadline(month, deadlineDay);
   const messageOf = (reminder: DueReminder, language: Language) => {

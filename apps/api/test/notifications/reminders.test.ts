@@ -94,6 +94,9 @@ describe("reminders: in-app notifications and e-mail", () => {
   });
 
   it("after the deadline reminds the head (in English, as the head chose) and gives the executive the summary in-app only (opted out)", async () => {
+    // one project late (as its kept figures say) for the summary's count
+    await ctx.db.prisma.$executeRaw`UPDATE project_figures SET schedule_status = 'late' WHERE project_id = (
+      SELECT id FROM project WHERE name = 'โครงการลอกท่อระบายน้ำ')`;
     const result = await pass(ctx.db, "2026-11-06");
     expect(result).toEqual({ due: 2, created: 2, mailed: 1 });
     const [headMail, ...more] = mailsTo("head@example.test");
@@ -107,6 +110,9 @@ describe("reminders: in-app notifications and e-mail", () => {
       expect.objectContaining({
         kind: "executiveSummary",
         subject: "สรุปการรายงานผลประจำเดือนตุลาคม 2569: ครบถ้วนร้อยละ 66.7",
+        body:
+          "เดือนตุลาคม 2569 รายงานแล้ว 2 จาก 3 โครงการ (ร้อยละ 66.7); หน่วยงานที่ยังรายงานไม่ครบ 1 จาก 2 หน่วยงาน; " +
+          "โครงการล่าช้ากว่าแผน 1 โครงการ; ตัวชี้วัดที่เสี่ยงไม่บรรลุเป้าหมาย 0 ตัว",
         emailedAt: null,
       }),
     ]);
