@@ -1,9 +1,12 @@
 import { z } from "zod";
 
-/** A position in the change feed: the writing transaction's id and the change's, as `xid.id`. */
+/**
+ * A position in the change feed: the writing transaction's id and the change's, as `xid.id`; up to
+ * 18 digits each, which xid8 and bigint both hold (a transaction id of 10^18 is centuries away).
+ */
 export const changeCursor = z
   .string()
-  .regex(/^\d{1,20}\.\d{1,20}$/, { error: "changeCursor" })
+  .regex(/^\d{1,18}\.\d{1,18}$/, { error: "changeCursor" })
   .meta({ example: "1234.56" });
 
 export const changesQuery = z.strictObject({

@@ -84,5 +84,10 @@ describe("GET /api/v1/changes (the change feed)", () => {
     const bad = await ctx.app.inject({ method: "GET", url: "/api/v1/changes?after=abc", headers: admin });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toContain("after");
+    // numbers past what xid8 and bigint hold are refused too (they failed the cast with a 500)
+    for (const cursor of ["99999999999999999999.1", "1.99999999999999999999", "9223372036854775808.1"]) {
+      const huge = await ctx.app.inject({ method: "GET", url: `/api/v1/changes?after=${cursor}`, headers: admin });
+      expect(huge.statusCode, cursor).toBe(400);
+    }
   });
 });
