@@ -50,7 +50,7 @@ test("a past quarter's budget spent is as of its end, and its not-reported card 
     .click();
   await expect(page).toHaveURL(/status=late/);
   await expect(page.getByText(new RegExp(`^${late} โครงการ`))).toBeVisible();
-  await expect(page.locator("tbody .badge").first()).toHaveText("ไม่แล้วเสร็จตามกำหนด");
+  await expect(page.locator("tbody").getByTestId("status-badge").first()).toHaveText("ไม่แล้วเสร็จตามกำหนด");
 });
 
 test("a unit's bar in the status chart opens that unit's projects of that status", async ({ page }) => {
@@ -70,7 +70,7 @@ test("project 50450000-105: late, not on track; the plan labelled as the plan; t
 }) => {
   await page.goto("/projects/50450000-105");
   const header = page.getByTestId("project-header");
-  await expect(header.locator(".badge")).toHaveText("ไม่แล้วเสร็จตามกำหนด");
+  await expect(header.getByTestId("status-badge")).toHaveText("ไม่แล้วเสร็จตามกำหนด");
   await expect(page.getByTestId("planned-figure")).toContainText("แผน 100 %");
   await expect(page.getByTestId("planned-figure")).not.toContainText("ตามแผน");
   await expect(page.getByTestId("budget-spent")).toContainText("ใช้ไป ณ วันที่");
@@ -97,7 +97,7 @@ test("project 50450000-105: late, not on track; the plan labelled as the plan; t
 test("in English the plan reads 'Plan', the late status 'Not finished / late'", async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem("cpm.locale", "en"));
   await page.goto("/projects/50450000-105");
-  await expect(page.getByTestId("project-header").locator(".badge")).toHaveText("Not finished / late");
+  await expect(page.getByTestId("project-header").getByTestId("status-badge")).toHaveText("Not finished / late");
   await expect(page.getByTestId("planned-figure")).toContainText("Plan 100 %");
 });
 

@@ -31,7 +31,7 @@ test("the plan editor keeps actual dates, shows the API's error beside the step'
   await signIn(page, "officer.wangthonglang");
   await page.goto(`/projects/${project.code}?tab=edit`);
   const editor = page.getByRole("form", { name: "แก้ไขแผนการดำเนินงาน" });
-  const row = editor.locator(".plan-step-row").first();
+  const row = editor.getByTestId("plan-step").first();
   await expect(row.getByLabel("เริ่มต้น (จริง)")).toHaveValue("5 ต.ค. 2569");
 
   // an end before the start: the server's refusal is shown beside that field, in Thai

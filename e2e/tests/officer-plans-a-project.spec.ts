@@ -45,14 +45,14 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
   // the plan editor: two steps, 30 then 60 is refused, 30/70 is saved
   for (const [index, step] of PLAN.entries()) {
     await page.getByRole("button", { name: "เพิ่มขั้นตอน" }).click();
-    const row = page.locator(".plan-step-row").nth(index);
+    const row = page.getByTestId("plan-step").nth(index);
     await row.getByLabel(`ขั้นตอน ${index + 1}`, { exact: true }).fill(step.name);
     await row.getByLabel("น้ำหนัก (%)").fill(index === 1 ? "60" : step.weight);
     await row.getByLabel("เริ่มต้น (แผน)").fill(step.typed[0] as string);
     await row.getByLabel("สิ้นสุด (แผน)").fill(step.typed[1] as string);
   }
   // shown back in the Buddhist era, and the calendar speaks Thai
-  const firstStart = page.locator(".plan-step-row").first().getByLabel("เริ่มต้น (แผน)");
+  const firstStart = page.getByTestId("plan-step").first().getByLabel("เริ่มต้น (แผน)");
   await page.getByTestId("weight-total").click();
   await expect(firstStart).toHaveValue("1 ต.ค. 2569");
   await firstStart.click();
@@ -62,7 +62,7 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
   await expect(page.getByTestId("weight-total")).toContainText("90 / 100");
   await expect(page.getByTestId("weight-total")).toContainText("น้ำหนักรวมต้องเท่ากับ 100");
   await expect(page.getByRole("button", { name: "บันทึกแผน" })).toBeDisabled();
-  await page.locator(".plan-step-row").nth(1).getByLabel("น้ำหนัก (%)").fill("70");
+  await page.getByTestId("plan-step").nth(1).getByLabel("น้ำหนัก (%)").fill("70");
   await expect(page.getByTestId("weight-total")).toContainText("100 / 100 ✓");
   const saved = page.waitForResponse(
     (r) => r.url().endsWith(`/projects/${code}/plan`) && r.request().method() === "PUT",
@@ -91,7 +91,7 @@ test("an officer creates a project, plans it 30/70 (30/60 is refused), reports 4
     no_schedule: "ไม่มีกำหนดการ",
     late: "ไม่แล้วเสร็จตามกำหนด",
   }[expected];
-  await expect(page.getByTestId("project-header").locator(".badge")).toHaveText(label);
+  await expect(page.getByTestId("project-header").getByTestId("status-badge")).toHaveText(label);
   // the planned figure is labelled as the plan ("แผน"), not with the on-track words ("ตามแผน")
   await expect(page.getByTestId("planned-figure")).toContainText(`แผน ${plannedCompletion(steps, TODAY)} %`);
   await expect(page.getByTestId("planned-figure")).not.toContainText("ตามแผน");

@@ -8,6 +8,7 @@ import { ApiError } from "../../lib/api-client";
 import { schemaResolver } from "../../lib/form";
 import { useI18n, useLocalized } from "../../lib/i18n";
 import { usePageTitle } from "../../lib/page-title";
+import styles from "./sign-in.module.css";
 
 export function SignInRoute() {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export function SignInRoute() {
   return (
     <FormProvider {...form}>
       <form
-        className="card form narrow"
+        className={`card form ${styles.narrow}`}
         aria-labelledby="sign-in-title"
         onSubmit={form.handleSubmit((input) =>
           signIn.mutate(input, { onSuccess: (session) => navigate(landingPath(session)) }),

@@ -1,5 +1,6 @@
 import type { KpiStatus } from "@cpm/schema/rules";
 import type { Locale } from "../../lib/i18n";
+import styles from "./badge.module.css";
 
 /** บรรลุ · ตามเป้า · เสี่ยง · ไม่บรรลุ: the shared rule's KPI statuses in words. */
 export const KPI_STATUS_TEXT: Record<KpiStatus | "unjudged", Record<Locale, string>> = {
@@ -11,18 +12,18 @@ export const KPI_STATUS_TEXT: Record<KpiStatus | "unjudged", Record<Locale, stri
 };
 
 /** Each status wears the colour of the schedule status that means the same to a reader. */
-const BADGE_CLASS: Record<KpiStatus | "unjudged", string> = {
-  achieved: "badge-done",
-  on_track: "badge-on_track",
-  at_risk: "badge-behind",
-  missed: "badge-behind",
-  unjudged: "badge-not_started",
+const BADGE_TONE: Record<KpiStatus | "unjudged", "done" | "on_track" | "behind" | "not_started"> = {
+  achieved: "done",
+  on_track: "on_track",
+  at_risk: "behind",
+  missed: "behind",
+  unjudged: "not_started",
 };
 
 export function KpiStatusBadge({ status, locale }: { status: KpiStatus | null; locale: Locale }) {
   const key = status ?? "unjudged";
   return (
-    <span className={`badge ${BADGE_CLASS[key]}`} data-kpi-status={key}>
+    <span className={`${styles.badge} ${styles[BADGE_TONE[key]]}`} data-kpi-status={key}>
       {KPI_STATUS_TEXT[key][locale]}
     </span>
   );

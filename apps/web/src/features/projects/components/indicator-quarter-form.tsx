@@ -10,6 +10,7 @@ import { schemaResolver, showServerErrors } from "../../../lib/form";
 import { useI18n, useLocalized } from "../../../lib/i18n";
 import { useSetIndicatorQuarter } from "../api/indicator-writes";
 import { ConflictNotice } from "./conflict-notice";
+import styles from "./indicator-quarter-form.module.css";
 
 const quarterForm = indicatorQuarterInput.extend({ quarter: quarterParam });
 type Values = ReturnType<typeof quarterForm.parse>;
@@ -66,7 +67,7 @@ export function IndicatorQuarterForm({
   return (
     <FormProvider {...form}>
       <form
-        className="inline-form"
+        className={styles.form}
         aria-label={`${t("recordQuarter")} ${indicator.code}`}
         noValidate
         onSubmit={form.handleSubmit((values) => {

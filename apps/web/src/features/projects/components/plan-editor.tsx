@@ -8,6 +8,7 @@ import { encodeMessage, messageText, schemaResolver } from "../../../lib/form";
 import { useI18n } from "../../../lib/i18n";
 import { useReplacePlan } from "../api/project-writes";
 import { ConflictNotice } from "./conflict-notice";
+import styles from "./plan-editor.module.css";
 import { PlanStepRow } from "./plan-step-row";
 
 type Values = z.output<typeof planInput>;
@@ -59,7 +60,7 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
       <form className="card form" aria-labelledby="plan-editor-title" onSubmit={save} noValidate>
         <h2 id="plan-editor-title">{t("editPlan")}</h2>
         <ConflictNotice error={replace.error} onReload={onReload} />
-        <ol className="plan-editor">
+        <ol className={styles.steps}>
           {rows.fields.map((row, index) => (
             <PlanStepRow
               key={row.id}
@@ -88,7 +89,7 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
         >
           <Plus size={16} aria-hidden /> {t("addStep")}
         </button>
-        <p className={complete ? "total ok" : "total bad"} role="status" data-testid="weight-total">
+        <p className={`${styles.total} ${complete ? styles.ok : styles.bad}`} role="status" data-testid="weight-total">
           {t("totalWeight")}: {number(total)} / 100 {complete ? "✓" : `— ${t("weightsMustTotal100")}`}
         </p>
         {stepsMessage && (
@@ -100,7 +101,7 @@ export function PlanEditor({ project, onReload }: { project: ProjectDetail; onRe
           {t("savePlan")}
         </button>
         {replace.isSuccess && (
-          <span role="status" className="saved">
+          <span role="status" className={styles.saved}>
             {t("saved")}
           </span>
         )}

@@ -6,6 +6,7 @@ import { DateField } from "../../../components/ui/date-field";
 import { messageText } from "../../../lib/form";
 import { useI18n } from "../../../lib/i18n";
 import type { MessageKey } from "../../../lib/messages";
+import styles from "./plan-step-row.module.css";
 
 type PlanValues = z.input<typeof planInput>;
 type DateKey = "plannedStart" | "plannedEnd" | "actualStart" | "actualEnd";
@@ -43,7 +44,7 @@ export function PlanStepRow({
     ) : null;
   };
   return (
-    <li className="plan-step-row">
+    <li className={styles.row} data-testid="plan-step">
       <label>
         {t("step")} {index + 1}
         <input {...form.register(`steps.${index}.name`)} aria-describedby={id("name-error")} required />
@@ -76,7 +77,7 @@ export function PlanStepRow({
         />
         {errorText("completion")}
       </label>
-      <div className="step-actions">
+      <div className={styles.actions}>
         <button
           type="button"
           className="link-button"
@@ -99,9 +100,9 @@ export function PlanStepRow({
           <Trash2 size={16} aria-hidden /> {t("removeStep")}
         </button>
       </div>
-      <div className="plan-step-dates">
+      <div className={styles.dates}>
         {DATES.map((field) => (
-          <div className="plan-field" key={field}>
+          <div className={styles.field} key={field}>
             <label htmlFor={id(field)}>{t(field satisfies MessageKey)}</label>
             <Controller
               control={form.control}

@@ -1,6 +1,7 @@
 import type { ProgressReport, ProjectDetail } from "@cpm/schema";
 import { useEffect, useRef, useState } from "react";
 import { SavedNotice } from "../../../components/form/fields";
+import badge from "../../../components/ui/badge.module.css";
 import { useI18n } from "../../../lib/i18n";
 import { ReportCorrectionForm, ReportWithdrawForm } from "./report-correction";
 import styles from "./reports-list.module.css";
@@ -51,7 +52,9 @@ export function ReportsList({
               <span className="muted small">
                 {t("quarter")} {report.quarter}/{report.fiscalYear}
               </span>
-              {report.dropsFromPrevious && <span className="badge badge-behind">{t("percentDrops")}</span>}
+              {report.dropsFromPrevious && (
+                <span className={`${badge.badge} ${badge.behind}`}>{t("percentDrops")}</span>
+              )}
               {project && editing?.id !== report.id && (
                 <span className="report-actions">
                   <button
