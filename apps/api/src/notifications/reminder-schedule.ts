@@ -45,7 +45,8 @@ export async function startReminderSchedule(env: Env, db: Database, log: Log): P
     boss.on("error", (err) => log.error({ err }, "pg-boss"));
     await boss.start();
     await boss.createQueue(REMINDER_QUEUE);
-    await boss.schedule(REMINDER_QUEUE, env.REMINDER_CRON, null, { tz: env.TIME_ZONE });
+    // a tick missed while every process was down runs once when one is back
+    await boss.schedule(REMINDER_QUEUE, env.REMINDER_CRON, null, { tz: env.TIME_ZONE, missed: "once" });
     await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: 1 }, pass);
     return {
       trigger: async () => {
