@@ -23,6 +23,8 @@ test("the new-project form offers only the officer's units, marks required field
   await expect(page.locator("#new-project-name-error")).toContainText("ต้องไม่เว้นว่าง");
 
   await page.getByLabel("ชื่อโครงการ").fill("โครงการลอกคลองพร้อมตัวชี้วัด");
+  await page.getByLabel("ผู้รับผิดชอบ").fill("นายสมชาย ใจดี");
+  await page.getByLabel("โทรศัพท์").fill("02-123-4567");
   await page.getByLabel("เป้าหมายตามแผนยุทธศาสตร์").selectOption("2.1.1");
   await page.getByLabel("P001 ปลูกต้นไม้ล้านต้น").check();
   await page.getByLabel("P145 สร้างเครือข่ายภาคประชาสังคม").check();
@@ -39,6 +41,8 @@ test("the new-project form offers only the officer's units, marks required field
   await expect(page.locator("main")).toContainText("P145");
   await expect(page.locator("main")).toContainText("P001");
   await expect(page.getByTestId("kpi-5045-E2E-1")).toContainText("ความยาวคลองที่ลอกแล้ว");
+  // the officer's phone in its own field, shown to a signed-in reader
+  await expect(page.getByTestId("project-header")).toContainText("02-123-4567");
 });
 
 test("Cancel leaves the form without creating anything", async ({ page, request }) => {

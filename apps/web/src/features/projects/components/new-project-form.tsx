@@ -70,6 +70,7 @@ export function NewProjectForm({
         fiscalYear: currentFiscalYear,
         name: "",
         responsibleOfficer: "",
+        responsibleOfficerPhone: "",
         rationale: "",
         objectives: "",
         targets: "",
@@ -141,7 +142,10 @@ export function NewProjectForm({
           />
         </div>
         <TextField name="project.name" label={t("projectName")} idPrefix="new" required />
-        <TextField name="project.responsibleOfficer" label={t("responsibleOfficer")} idPrefix="new" />
+        <div className="form-row two">
+          <TextField name="project.responsibleOfficer" label={t("responsibleOfficer")} idPrefix="new" />
+          <TextField name="project.responsibleOfficerPhone" label={t("phone")} idPrefix="new" />
+        </div>
         <div className="form-row two">
           <NumberField name="project.budgetAllocated" label={t("budgetAllocated")} idPrefix="new" min={0} emptyIsNull />
           <NumberField name="project.budgetSpent" label={t("budgetSpent")} idPrefix="new" min={0} emptyIsNull />
