@@ -172,6 +172,27 @@ describe("reminders: in-app notifications and e-mail", () => {
     }
   }, 120_000);
 
+  it("an SMTP server that cannot be reached leaves the notification in-app, reported and not mailed later", async () => {
+    await ctx.db.prisma.notification.deleteMany({});
+    inbox.mails.length = 0;
+    const failures: number[] = [];
+    const unreachable = createMailer(loadEnv({ SMTP_URL: "smtp://127.0.0.1:1" }));
+    const result = await runReminderPass({
+      prisma: ctx.db.prisma,
+      today: "2026-11-06",
+      deadlineDay: 5,
+      mailer: unreachable,
+      onMailError: (_error, userId) => failures.push(userId),
+    });
+    expect(result).toEqual({ due: 2, created: 2, mailed: 0 });
+    expect(failures).toHaveLength(2);
+    const rows = await ctx.db.prisma.notification.findMany();
+    expect(rows.map((r) => r.emailedAt)).toEqual([null, null]);
+    // a later pass with a working server does not send them again (the key is written)
+    expect(await pass(ctx.db, "2026-11-06")).toEqual({ due: 2, created: 0, mailed: 0 });
+    expect(inbox.mails).toEqual([]);
+  });
+
   it.runIf(process.env.TEST_DATABASE_URL)(
     "two app instances on one PostgreSQL database running the pass at once send each reminder once",
     async () => {
