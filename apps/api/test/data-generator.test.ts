@@ -19,6 +19,7 @@ import {
 } from "../src/db/generate/vocabulary";
 import { REFERENCE_PROJECT } from "../src/db/seed/reference-project";
 import { readUnitsCsv } from "../src/db/seed/units";
+import { DEMO_USERS } from "../src/db/seed/users";
 
 const TODAY = "2026-11-25";
 const SMALL: GenerateSize = { units: 3, projectsPerUnit: 4, fiscalYears: 1 };
@@ -127,7 +128,9 @@ describe("data generator, small size", () => {
     expect(await count("SELECT count(*) FROM project")).toBe(generated + 1); // + the reference project
     expect(await count("SELECT count(*) FROM org_unit")).toBe(readUnitsCsv().length + 2); // + the city and one division
     expect(await count("SELECT count(DISTINCT unit_id) FROM project WHERE code <> '50450000-3247'")).toBe(SMALL.units);
-    expect(await count("SELECT count(*) FROM app_user")).toBe(5);
+    // the demo users, each once
+    expect(await count("SELECT count(DISTINCT username) FROM app_user")).toBe(DEMO_USERS.length);
+    expect(await count("SELECT count(*) FROM app_user")).toBe(DEMO_USERS.length);
     // 4–8 steps a project, 1–3 KPIs a project, ceil(projects / 2) KPIs a unit and year
     expect(
       await count(`SELECT count(*) FROM (SELECT project_id, count(*) AS n FROM plan_step GROUP BY project_id) s
