@@ -96,7 +96,7 @@ export async function buildApp({ env, db: database, logger }: AppOptions) {
       await v1.register(openDataRoutes);
       await v1.register(changesRoutes);
       await v1.register(workListsRoutes);
-      await v1.register(notificationsRoutes);
+      await v1.register(notificationsRoutes, { env });
     },
     { prefix: "/api/v1" },
   );

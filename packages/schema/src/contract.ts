@@ -85,6 +85,19 @@ export const endpoints = {
     Out<typeof s.indicatorDetail>
   >("PUT", (p) => `/indicators/${p.code}/quarters/${p.quarter}`),
 
+  notifications: route<None, None, None, Out<typeof s.notificationList>>("GET", () => "/notifications"),
+  markNotificationRead: route<{ id: number }>("POST", (p) => `/notifications/${p.id}/read`),
+  notificationSettings: route<None, None, None, Out<typeof s.notificationSettings>>(
+    "GET",
+    () => "/notifications/settings",
+  ),
+  updateNotificationSettings: route<
+    None,
+    None,
+    In<typeof s.notificationSettingsPatch>,
+    Out<typeof s.notificationSettings>
+  >("PATCH", () => "/notifications/settings"),
+
   users: route<None, None, None, Out<typeof s.userList>>("GET", () => "/users"),
   createUser: route<None, None, In<typeof s.userCreate>, Out<typeof s.user>>("POST", () => "/users"),
   updateUser: route<{ username: string }, None, In<typeof s.userPatch>, Out<typeof s.user>>(

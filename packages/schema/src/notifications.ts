@@ -37,5 +37,10 @@ export const notificationSettingsPatch = notificationSettings
   .strict()
   .meta({ id: "NotificationSettingsPatch" });
 
+/** What a reminder pass run on demand did: reminders due today, notifications written now, e-mails sent. */
+export const reminderPassResult = z
+  .object({ due: z.number().int(), created: z.number().int(), mailed: z.number().int() })
+  .meta({ id: "ReminderPassResult" });
+
 export type Notification = z.infer<typeof notification>;
 export type NotificationSettings = z.infer<typeof notificationSettings>;

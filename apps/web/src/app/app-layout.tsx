@@ -10,6 +10,7 @@ import {
 } from "lucide-react";
 import { NavLink, Outlet } from "react-router";
 import { useSession, useSignOut } from "../features/auth/api/session";
+import { NotificationBell } from "../features/notifications/components/notification-bell";
 import { type Locale, useI18n } from "../lib/i18n";
 import styles from "./app-layout.module.css";
 
@@ -61,6 +62,7 @@ export function AppLayout() {
           </select>
           {session ? (
             <>
+              <NotificationBell />
               <span className={styles.userName}>{session.user.displayName}</span>
               <button type="button" onClick={() => signOut.mutate(false)}>
                 <LogOut size={16} aria-hidden /> {t("signOut")}

@@ -62,6 +62,10 @@ export const router = createBrowserRouter([
         path: "evaluations",
         lazy: async () => ({ Component: (await import("./routes/pending-evaluations")).PendingEvaluationsRoute }),
       },
+      {
+        path: "notifications",
+        lazy: async () => ({ Component: (await import("./routes/notifications")).NotificationsRoute }),
+      },
       { path: "sign-in", lazy: async () => ({ Component: (await import("./routes/sign-in")).SignInRoute }) },
       {
         path: "admin/users",

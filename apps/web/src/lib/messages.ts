@@ -183,6 +183,29 @@ export const MESSAGES = {
   units: { th: "หน่วยงาน", en: "Units" },
   wholeYear: { th: "ทั้งปี", en: "Whole year" },
   allProjectsLink: { th: "ดูรายการโครงการทั้งหมด", en: "See all projects" },
+  notifications: { th: "การแจ้งเตือน", en: "Notifications" },
+  notificationsUnread: { th: "ยังไม่ได้อ่าน", en: "unread" },
+  notificationsNone: { th: "ยังไม่มีการแจ้งเตือน", en: "No notifications yet" },
+  notificationUnreadMark: { th: "ยังไม่ได้อ่าน", en: "Unread" },
+  notificationReadOn: { th: "อ่านแล้วเมื่อ", en: "Read on" },
+  notificationEmailed: { th: "ส่งทางอีเมลแล้ว", en: "Also e-mailed" },
+  markRead: { th: "ทำเครื่องหมายว่าอ่านแล้ว", en: "Mark read" },
+  notificationSettings: { th: "ตั้งค่าการแจ้งเตือน", en: "Notification settings" },
+  notificationEmail: { th: "อีเมลสำหรับรับการแจ้งเตือน", en: "E-mail for reminders" },
+  notificationEmailHint: {
+    th: "เว้นว่างได้ หากไม่ต้องการรับทางอีเมล",
+    en: "Leave empty to get no e-mails",
+  },
+  notificationLanguage: { th: "ภาษาของอีเมล", en: "Language of the e-mails" },
+  emailReminders: { th: "ส่งการแจ้งเตือนทางอีเมล", en: "Send reminders by e-mail" },
+  emailRemindersHint: {
+    th: "ปิดแล้วยังเห็นการแจ้งเตือนในระบบ",
+    en: "When off, the reminders still show here",
+  },
+  saveSettings: { th: "บันทึกการตั้งค่า", en: "Save settings" },
+  settingsSaved: { th: "บันทึกการตั้งค่าแล้ว", en: "Settings saved" },
+  on: { th: "เปิด", en: "on" },
+  off: { th: "ปิด", en: "off" },
 } satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -199,6 +199,36 @@ export function SelectField<T extends FieldValues>({
   );
 }
 
+/** A yes/no choice: the box first, its label beside it. */
+export function CheckboxField<T extends FieldValues>({ name, label, hint, idPrefix }: Omit<FieldProps<T>, "required">) {
+  const { form, error } = useFieldState<T>(name);
+  const id = idOf(idPrefix, name);
+  return (
+    <div className="form-row checkbox-row">
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          aria-invalid={!!error}
+          aria-describedby={describedBy(id, hint, error)}
+          {...form.register(name)}
+        />{" "}
+        {label}
+      </label>
+      {hint && (
+        <p className="muted small field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** A date typed or picked, in the page's calendar (Buddhist era in Thai); the value is YYYY-MM-DD or null. */
 export function DateInputField<T extends FieldValues>({ name, label, required, hint, idPrefix }: FieldProps<T>) {
   const { form, error } = useFieldState<T>(name);

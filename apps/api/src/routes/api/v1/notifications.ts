@@ -4,11 +4,15 @@ import {
   notificationSettings,
   notificationSettingsPatch,
   problem,
+  reminderPassResult,
 } from "@cpm/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Actor } from "../../../auth/actor";
-import { notFound } from "../../../lib/problems";
+import type { Env } from "../../../env";
+import { DomainError, notFound } from "../../../lib/problems";
+import { createMailer } from "../../../notifications/mailer";
+import { runReminderPass } from "../../../notifications/reminder-pass";
 import { forbidden } from "../../../plugins/app/auth";
 
 const tags = ["notifications"];
@@ -22,7 +26,7 @@ const userIdOf = (actor: Actor): number => {
 };
 
 /** The signed-in user's reminders (in-app) and their own e-mail settings for them. */
-const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
+const notificationsRoutes: FastifyPluginAsyncZod<{ env: Env }> = async (app, { env }) => {
   const prisma = app.db.prisma;
   const settingsOf = (userId: number) =>
     prisma.user.findUniqueOrThrow({
@@ -112,6 +116,42 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const userId = userIdOf(request.actor);
       await prisma.user.update({ where: { id: userId }, data: request.body });
       return settingsOf(userId);
+    },
+  );
+
+  app.post(
+    "/notifications/reminder-pass",
+    {
+      config: { access: { permission: "admin" } },
+      schema: {
+        tags,
+        summary: "Run today's reminder pass now (admins), as the schedule would",
+        description:
+          "Writes (and mails) the reminders due today that no earlier pass wrote: each reminder is once-only " +
+          "by its key, so running it again, or while the schedule runs, sends nothing twice. 409 when " +
+          "`REMINDERS=false`.",
+        response: { 200: reminderPassResult, 401: problem, 403: problem, 409: problem },
+      },
+    },
+    async () => {
+      if (!env.REMINDERS) {
+        throw new DomainError(409, "conflict", "Conflict", {
+          th: "เซิร์ฟเวอร์นี้ปิดการแจ้งเตือนไว้ (REMINDERS=false)",
+          en: "Reminders are turned off on this server (REMINDERS=false)",
+        });
+      }
+      const mailer = createMailer(env);
+      try {
+        return await runReminderPass({
+          prisma,
+          today: app.clock.today(),
+          deadlineDay: env.REPORT_DEADLINE_DAY,
+          mailer,
+          onMailError: (err, userId) => app.log.error({ err, userId }, "reminder e-mail not sent"),
+        });
+      } finally {
+        mailer?.close();
+      }
     },
   );
 };
