@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { apiAs, signIn } from "./support";
 
@@ -96,4 +97,25 @@ test("the head sees the overdue reminder in the bell, marks it read, and turns r
   expect(settings).toEqual({ email: "head.wangthonglang@example.go.th", language: "th", emailReminders: false });
   // the read one stays read after the reload
   await expect(page.getByRole("link", { name: bellName(before.unread - 1), exact: true })).toBeVisible();
+
+  // no serious accessibility violations on the page
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  // in English: the bell's name, and the date in the Common era
+  await page.getByLabel("ภาษา", { exact: true }).selectOption("en");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Notifications");
+  const ceDate = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${reminder.createdAt.slice(0, 10)}T00:00:00Z`));
+  await expect(page.getByTestId("notification").filter({ hasText: reminder.subject }).locator("time")).toHaveText(
+    ceDate,
+  );
+  const left = before.unread - 1;
+  await expect(
+    page.getByRole("link", { name: left > 0 ? `Notifications (unread ${left})` : "Notifications", exact: true }),
+  ).toBeVisible();
 });
