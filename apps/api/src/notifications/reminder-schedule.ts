@@ -58,7 +58,12 @@ export async function startReminderSchedule(env: Env, db: Database, log: Log): P
       },
     };
   }
-  const check = () => pass().catch((err: unknown) => log.error({ err }, "reminder pass failed"));
+  // one pass at a time; stopping waits for the one running (the database closes right after)
+  let running: Promise<void> = Promise.resolve();
+  const check = () => {
+    running = running.then(() => pass().catch((err: unknown) => log.error({ err }, "reminder pass failed")));
+    return running;
+  };
   const timer = setInterval(check, EMBEDDED_CHECK_MS);
   timer.unref();
   void check();
@@ -66,6 +71,7 @@ export async function startReminderSchedule(env: Env, db: Database, log: Log): P
     trigger: check,
     stop: async () => {
       clearInterval(timer);
+      await running;
       mailer?.close();
     },
   };

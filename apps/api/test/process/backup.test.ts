@@ -17,7 +17,16 @@ interface Started {
 function startServer(dataDir: string): Started {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: apiDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", APP_TODAY: TEST_TODAY, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    // a busy machine may take more than the default 10 s to close; this test is about backups
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      APP_TODAY: TEST_TODAY,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      SHUTDOWN_GRACE_MS: "60000",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -98,7 +107,7 @@ describe("backups of the embedded database", () => {
     expect((await fetch(projectUrl)).status).toBe(200);
 
     first.child.kill("SIGTERM");
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
 
     // never over a data directory in use or with data
     const refused = command(["restore", file], dataDir);
@@ -137,7 +146,7 @@ describe("backups of the embedded database", () => {
     });
     expect(patch.status, await patch.text()).toBe(200);
     second.child.kill("SIGTERM");
-    expect(await second.exited).toBe(0);
+    expect(await second.exited, second.output()).toBe(0);
   }, 700_000);
 
   it("backs up a data directory no server holds, and says so", () => {
