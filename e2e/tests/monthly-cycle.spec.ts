@@ -72,4 +72,12 @@ test("an officer submits the month, the head approves, an evaluator scores the q
   await expect(districtCompleteness).toBeVisible();
   await expect(districtCompleteness).not.toHaveText(before ?? "");
   await rates.screenshot({ path: `${SCREENSHOTS}reporting-rates.png` });
+
+  // the head reopens the month with a reason (the specs after this one report in this unit's November)
+  await head.reload();
+  await headCycle.getByLabel("ความเห็น / เหตุผล").fill("เปิดให้แก้ไขรายงานที่ตกหล่น");
+  await headCycle.getByRole("button", { name: "เปิดใหม่เพื่อแก้ไข" }).click();
+  await expect(headCycle.getByTestId("month-state")).toHaveText("เปิดรับรายงาน");
+  await officer.reload();
+  await expect(officer.getByRole("form", { name: "รายงานผลการดำเนินงาน" })).toBeVisible();
 });
