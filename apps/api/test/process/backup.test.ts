@@ -1,50 +1,16 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../src/db/seed/users";
-import { TEST_TODAY } from "../helper";
+import { type ServerProcess, addressOf as serverAddress, startServer as startProcess } from "../support/server-process";
 
 const apiDir = path.resolve(import.meta.dirname, "../..");
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(dataDir: string): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: apiDir,
-    // a busy machine may take more than the default 10 s to close; this test is about backups
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: "0",
-      APP_TODAY: TEST_TODAY,
-      LOG_LEVEL: "warn",
-      DATABASE_URL: "",
-      SHUTDOWN_GRACE_MS: "60000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function addressOf(server: Started): Promise<string> {
-  for (let i = 0; i < 1500; i++) {
-    const match = /web app:\s+(http:\/\/\S+?)\/\s/.exec(server.output());
-    if (match?.[1]) return match[1];
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start: ${server.output()}`);
-}
+// a busy machine may take more than the default 10 s to close; this test is about backups
+const startServer = (dataDir: string) => startProcess(dataDir, { SHUTDOWN_GRACE_MS: "60000" });
+const addressOf = (server: ServerProcess) => serverAddress(server, 300);
 
 const command = (args: string[], dataDir: string) =>
   spawnSync(process.execPath, ["--import", "tsx", "src/cli/backup.ts", ...args], {
@@ -68,7 +34,7 @@ describe("backups of the embedded database", () => {
   const dataDir = path.join(root, "data");
   const restoredDir = path.join(root, "restored");
   const file = path.join(root, "backup.sql");
-  const started: Started[] = [];
+  const started: ServerProcess[] = [];
   afterAll(() => {
     for (const s of started) if (s.child.exitCode === null) s.child.kill("SIGKILL");
     rmSync(root, { recursive: true, force: true });

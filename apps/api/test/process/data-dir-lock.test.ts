@@ -1,46 +1,18 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ProjectDetail } from "@cpm/schema";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../src/db/seed/users";
-import { TEST_TODAY } from "../helper";
+import { type ServerProcess, addressOf as serverAddress, startServer } from "../support/server-process";
 
-const apiDir = path.resolve(import.meta.dirname, "../..");
+const _apiDir = path.resolve(import.meta.dirname, "../..");
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(dataDir: string): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: apiDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", APP_TODAY: TEST_TODAY, LOG_LEVEL: "warn", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function addressOf(server: Started): Promise<string> {
-  for (let i = 0; i < 600; i++) {
-    const match = /web app:\s+(http:\/\/\S+?)\/\s/.exec(server.output());
-    if (match?.[1]) return match[1];
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start: ${server.output()}`);
-}
+const addressOf = (server: ServerProcess) => serverAddress(server, 120);
 
 describe("one process per embedded data directory", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpm-lock-"));
-  const started: Started[] = [];
+  const started: ServerProcess[] = [];
   afterAll(() => {
     for (const s of started) s.child.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
