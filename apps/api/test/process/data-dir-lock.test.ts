@@ -6,8 +6,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../src/db/seed/users";
 import { type ServerProcess, addressOf as serverAddress, startServer } from "../support/server-process";
 
-const _apiDir = path.resolve(import.meta.dirname, "../..");
-
 const addressOf = (server: ServerProcess) => serverAddress(server, 120);
 
 describe("one process per embedded data directory", () => {
